@@ -1,0 +1,4 @@
+package io.dendrite.core.spi;
+
+/** Service interface for initializer plugins; register implementations in {@code META-INF/services}. */
+public interface InitializerPlugin extends Plugin<Initializer> {}

@@ -1,0 +1,32 @@
+package io.dendrite.core.spi;
+
+import io.dendrite.core.nn.Parameter;
+import io.dendrite.core.tensor.Matrix;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Updates parameters from their gradients, once per mini-batch.
+ *
+ * <p>An instance serves one network: it may keep per-parameter state (momentum, moment estimates)
+ * keyed by {@link Parameter#name()}, allocated on the first step. That state is exposed so that
+ * checkpoints can save it and a resumed run continues bit for bit.
+ */
+public interface Optimizer {
+  /** Applies one update to every parameter's value, using its gradient. */
+  void step(List<Parameter> parameters);
+
+  /** The learning rate the next step will use. */
+  double learningRate();
+
+  /** Changes the learning rate for the following steps (schedules call this between steps). */
+  void setLearningRate(double learningRate);
+
+  /** The optimizer's state as named matrices (counters as 1x1), for checkpoints. */
+  default Map<String, Matrix> state() {
+    return Map.of();
+  }
+
+  /** Restores what {@link #state()} returned. */
+  default void restoreState(Map<String, Matrix> state) {}
+}

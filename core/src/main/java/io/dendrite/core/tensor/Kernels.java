@@ -1,0 +1,115 @@
+package io.dendrite.core.tensor;
+
+/**
+ * The numeric kernels training needs, for both precisions.
+ *
+ * <p>Matrix multiply comes in the three forms of a dense layer's training step. Weights are
+ * stored {@code out x in}, as PyTorch stores them:
+ *
+ * <ul>
+ *   <li>forward {@code y = x · Wᵀ}: {@link #multiplyTransposedB}
+ *   <li>input gradient {@code dx = dy · W}: {@link #multiply}
+ *   <li>weight gradient {@code dW = dyᵀ · x}: {@link #multiplyTransposedA}
+ * </ul>
+ *
+ * <p>Each output element is computed by one thread in a fixed order, so results are the same
+ * whatever the thread count. The float32 path uses the fastest {@link FloatKernels} available
+ * (the Vector API when {@code jdk.incubator.vector} is present, plain loops otherwise).
+ */
+public final class Kernels {
+  private Kernels() {}
+
+  /** {@code c = a · b}: a is m×k, b is k×n, c is m×n. */
+  public static void multiply(Matrix a, Matrix b, Matrix c) {
+    check(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols(), "a·b", a, b, c);
+    if (allFloat(a, b, c)) {
+      FloatKernels.current()
+          .multiply(a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.cols());
+    } else {
+      DoubleKernels.multiply(a, b, c);
+    }
+  }
+
+  /** {@code c = a · bᵀ}: a is m×k, b is n×k, c is m×n. */
+  public static void multiplyTransposedB(Matrix a, Matrix b, Matrix c) {
+    check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "a·bᵀ", a, b, c);
+    if (allFloat(a, b, c)) {
+      FloatKernels.current()
+          .multiplyTransposedB(a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.rows());
+    } else {
+      DoubleKernels.multiplyTransposedB(a, b, c);
+    }
+  }
+
+  /** {@code c = aᵀ · b}: a is k×m, b is k×n, c is m×n. */
+  public static void multiplyTransposedA(Matrix a, Matrix b, Matrix c) {
+    check(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols(), "aᵀ·b", a, b, c);
+    if (allFloat(a, b, c)) {
+      FloatKernels.current()
+          .multiplyTransposedA(a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.cols());
+    } else {
+      DoubleKernels.multiplyTransposedA(a, b, c);
+    }
+  }
+
+  /** Adds the 1×n {@code row} to every row of the m×n {@code c}. */
+  public static void addRowVector(Matrix c, Matrix row) {
+    check(row.rows() == 1 && row.cols() == c.cols(), "c + row", c, row, c);
+    int m = c.rows();
+    int n = c.cols();
+    if (allFloat(c, row, c)) {
+      float[] cs = c.floats();
+      float[] rs = row.floats();
+      for (int i = 0; i < m; i++) {
+        int base = i * n;
+        for (int j = 0; j < n; j++) {
+          cs[base + j] += rs[j];
+        }
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          c.set(i, j, c.get(i, j) + row.get(j));
+        }
+      }
+    }
+  }
+
+  /** Writes the column sums of the m×n {@code a} into the 1×n {@code sums}. */
+  public static void sumRows(Matrix a, Matrix sums) {
+    check(sums.rows() == 1 && sums.cols() == a.cols(), "column sums", a, sums, sums);
+    int m = a.rows();
+    int n = a.cols();
+    if (allFloat(a, sums, sums)) {
+      float[] as = a.floats();
+      float[] ss = sums.floats();
+      java.util.Arrays.fill(ss, 0, n, 0f);
+      for (int i = 0; i < m; i++) {
+        int base = i * n;
+        for (int j = 0; j < n; j++) {
+          ss[j] += as[base + j];
+        }
+      }
+    } else {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+          s += a.get(i, j);
+        }
+        sums.set(j, s);
+      }
+    }
+  }
+
+  private static boolean allFloat(Matrix a, Matrix b, Matrix c) {
+    return !a.isDouble() && !b.isDouble() && !c.isDouble();
+  }
+
+  private static void check(boolean ok, String op, Matrix a, Matrix b, Matrix c) {
+    if (!ok) {
+      throw new IllegalArgumentException(
+          "shapes do not fit " + op + ": " + a.rows() + "x" + a.cols() + ", " + b.rows() + "x"
+              + b.cols() + " -> " + c.rows() + "x" + c.cols());
+    }
+  }
+}
