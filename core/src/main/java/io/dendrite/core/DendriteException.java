@@ -30,6 +30,7 @@ public class DendriteException extends RuntimeException {
   }
 
   private final Kind kind;
+  private String configPath;
 
   public DendriteException(Kind kind, String message) {
     super(message);
@@ -51,6 +52,21 @@ public class DendriteException extends RuntimeException {
 
   public static DendriteException data(String message, Throwable cause) {
     return new DendriteException(Kind.DATA, message, cause);
+  }
+
+  /**
+   * A configuration problem about one field, e.g. {@code model.layers[2].units}: front ends
+   * point at that field's line and column.
+   */
+  public static DendriteException configAt(String path, String message) {
+    DendriteException e = new DendriteException(Kind.CONFIG, message);
+    e.configPath = path;
+    return e;
+  }
+
+  /** The configuration field this problem is about, or null. */
+  public String configPath() {
+    return configPath;
   }
 
   public Kind kind() {

@@ -125,6 +125,13 @@ public final class Param<T> {
         componentKind);
   }
 
+  /** This parameter without a default that may be left out: {@link Params#has} then says false. */
+  public Param<T> optional() {
+    return new Param<>(
+        name, type, javaType, null, false, doc, min, minInclusive, max, maxInclusive,
+        type == ParamType.COMPONENT ? List.of() : choices, componentKind);
+  }
+
   /** This parameter with the smallest allowed value {@code bound}, inclusive. */
   public Param<T> atLeast(double bound) {
     return withMin(bound, true);

@@ -1,0 +1,4 @@
+package io.dendrite.core.nn;
+
+/** Placeholder: being written. */
+public final class Network {}

@@ -1,0 +1,23 @@
+package io.dendrite.core.train;
+
+/**
+ * What a training run is about to do, known once data is loaded and the network built.
+ *
+ * @param trainExamples examples used for gradient steps (after the validation split)
+ * @param validationExamples examples held out for validation, possibly 0
+ * @param testExamples examples of the test set, possibly 0
+ * @param inputSize features per example, inferred from the data
+ * @param outputSize width of the network's output
+ * @param parameterCount trainable values in the network
+ * @param epochs passes over the training examples
+ * @param stepsPerEpoch optimizer steps per epoch
+ */
+public record TrainingPlan(
+    int trainExamples,
+    int validationExamples,
+    int testExamples,
+    int inputSize,
+    int outputSize,
+    long parameterCount,
+    int epochs,
+    int stepsPerEpoch) {}
