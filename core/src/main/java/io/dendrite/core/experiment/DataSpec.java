@@ -16,7 +16,8 @@ public record DataSpec(Params params) {
   public static final Param<ComponentSpec> TRAIN =
       Param.component("train", PluginKind.DATASET, null, "the examples to train on");
   public static final Param<ComponentSpec> TEST =
-      Param.component("test", PluginKind.DATASET, null, "examples to evaluate the trained network on")
+      Param.component(
+              "test", PluginKind.DATASET, null, "examples to evaluate the trained network on")
           .optional();
   public static final Param<Double> VALIDATION_SPLIT =
       Param.number(

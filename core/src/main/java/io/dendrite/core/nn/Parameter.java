@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * A trainable tensor and the gradient of the loss with respect to it.
  *
- * @param name stable name, e.g. {@code layers.0.weight}; optimizers key their state by it and
- *     model files name their tensors by it
+ * @param name stable name, e.g. {@code layers.0.weight}; optimizers key their state by it and model
+ *     files name their tensors by it
  * @param value the current values
  * @param gradient same shape as {@code value}, written by the layer's backward pass
  */

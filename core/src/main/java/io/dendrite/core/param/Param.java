@@ -68,27 +68,67 @@ public final class Param<T> {
   /** A whole-number parameter with a default. */
   public static Param<Integer> integer(String name, int defaultValue, String doc) {
     return new Param<>(
-        name, ParamType.INTEGER, Integer.class, defaultValue, false, doc, null, true, null, true,
-        List.of(), null);
+        name,
+        ParamType.INTEGER,
+        Integer.class,
+        defaultValue,
+        false,
+        doc,
+        null,
+        true,
+        null,
+        true,
+        List.of(),
+        null);
   }
 
   /** A real-number parameter with a default. */
   public static Param<Double> number(String name, double defaultValue, String doc) {
     return new Param<>(
-        name, ParamType.NUMBER, Double.class, defaultValue, false, doc, null, true, null, true,
-        List.of(), null);
+        name,
+        ParamType.NUMBER,
+        Double.class,
+        defaultValue,
+        false,
+        doc,
+        null,
+        true,
+        null,
+        true,
+        List.of(),
+        null);
   }
 
   public static Param<Boolean> bool(String name, boolean defaultValue, String doc) {
     return new Param<>(
-        name, ParamType.BOOLEAN, Boolean.class, defaultValue, false, doc, null, true, null, true,
-        List.of(), null);
+        name,
+        ParamType.BOOLEAN,
+        Boolean.class,
+        defaultValue,
+        false,
+        doc,
+        null,
+        true,
+        null,
+        true,
+        List.of(),
+        null);
   }
 
   public static Param<String> string(String name, String defaultValue, String doc) {
     return new Param<>(
-        name, ParamType.STRING, String.class, defaultValue, false, doc, null, true, null, true,
-        List.of(), null);
+        name,
+        ParamType.STRING,
+        String.class,
+        defaultValue,
+        false,
+        doc,
+        null,
+        true,
+        null,
+        true,
+        List.of(),
+        null);
   }
 
   /** One of {@code choices}; the default must be one of them. */
@@ -99,37 +139,76 @@ public final class Param<T> {
           "default '" + defaultValue + "' of " + name + " is not one of " + List.of(choices));
     }
     return new Param<>(
-        name, ParamType.CHOICE, String.class, defaultValue, false, doc, null, true, null, true,
-        List.of(choices), null);
+        name,
+        ParamType.CHOICE,
+        String.class,
+        defaultValue,
+        false,
+        doc,
+        null,
+        true,
+        null,
+        true,
+        List.of(choices),
+        null);
   }
 
   /** A required path to a file or folder. */
   public static Param<Path> path(String name, String doc) {
     return new Param<>(
-        name, ParamType.PATH, Path.class, null, true, doc, null, true, null, true, List.of(),
-        null);
+        name, ParamType.PATH, Path.class, null, true, doc, null, true, null, true, List.of(), null);
   }
 
   /** A reference to a plugin of {@code kind}; {@code defaultId} is used with default parameters. */
   public static Param<ComponentSpec> component(
       String name, PluginKind kind, String defaultId, String doc) {
     return new Param<>(
-        name, ParamType.COMPONENT, ComponentSpec.class, null, defaultId == null, doc, null, true,
-        null, true, defaultId == null ? List.of() : List.of(defaultId), kind);
+        name,
+        ParamType.COMPONENT,
+        ComponentSpec.class,
+        null,
+        defaultId == null,
+        doc,
+        null,
+        true,
+        null,
+        true,
+        defaultId == null ? List.of() : List.of(defaultId),
+        kind);
   }
 
   /** This parameter without a default: configuration must give a value. */
   public Param<T> required() {
     return new Param<>(
-        name, type, javaType, null, true, doc, min, minInclusive, max, maxInclusive, choices,
+        name,
+        type,
+        javaType,
+        null,
+        true,
+        doc,
+        min,
+        minInclusive,
+        max,
+        maxInclusive,
+        choices,
         componentKind);
   }
 
   /** This parameter without a default that may be left out: {@link Params#has} then says false. */
   public Param<T> optional() {
     return new Param<>(
-        name, type, javaType, null, false, doc, min, minInclusive, max, maxInclusive,
-        type == ParamType.COMPONENT ? List.of() : choices, componentKind);
+        name,
+        type,
+        javaType,
+        null,
+        false,
+        doc,
+        min,
+        minInclusive,
+        max,
+        maxInclusive,
+        type == ParamType.COMPONENT ? List.of() : choices,
+        componentKind);
   }
 
   /** This parameter with the smallest allowed value {@code bound}, inclusive. */
@@ -156,8 +235,18 @@ public final class Param<T> {
     requireNumeric();
     Param<T> p =
         new Param<>(
-            name, type, javaType, defaultValue, required, doc, bound, inclusive, max, maxInclusive,
-            choices, componentKind);
+            name,
+            type,
+            javaType,
+            defaultValue,
+            required,
+            doc,
+            bound,
+            inclusive,
+            max,
+            maxInclusive,
+            choices,
+            componentKind);
     p.checkDefault();
     return p;
   }
@@ -166,8 +255,18 @@ public final class Param<T> {
     requireNumeric();
     Param<T> p =
         new Param<>(
-            name, type, javaType, defaultValue, required, doc, min, minInclusive, bound, inclusive,
-            choices, componentKind);
+            name,
+            type,
+            javaType,
+            defaultValue,
+            required,
+            doc,
+            min,
+            minInclusive,
+            bound,
+            inclusive,
+            choices,
+            componentKind);
     p.checkDefault();
     return p;
   }
@@ -247,8 +346,8 @@ public final class Param<T> {
   }
 
   /**
-   * Converts a plain Java value (Integer, Long, Double, Boolean, String, Path or ComponentSpec)
-   * to this parameter's type, checking type, range and allowed values.
+   * Converts a plain Java value (Integer, Long, Double, Boolean, String, Path or ComponentSpec) to
+   * this parameter's type, checking type, range and allowed values.
    *
    * @throws IllegalArgumentException with a message for people, e.g. {@code expected an integer,
    *     found "2" (text)}
@@ -307,8 +406,8 @@ public final class Param<T> {
     if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
       v = ((Number) raw).longValue();
     } else if (raw instanceof java.math.BigInteger) {
-      throw new IllegalArgumentException("expected " + expectation() + ", found " + raw
-          + " (too large)");
+      throw new IllegalArgumentException(
+          "expected " + expectation() + ", found " + raw + " (too large)");
     } else {
       throw mismatch(raw);
     }
@@ -316,9 +415,11 @@ public final class Param<T> {
       throw new IllegalArgumentException(
           "expected " + expectation() + ", found " + raw + " (too large)");
     }
-    rangeProblem(v).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
+    rangeProblem(v)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
     return (int) v;
   }
 
@@ -331,9 +432,11 @@ public final class Param<T> {
       throw new IllegalArgumentException(
           "expected a finite number, found " + (Double.isNaN(v) ? ".nan" : raw));
     }
-    rangeProblem(v).ifPresent(p -> {
-      throw new IllegalArgumentException(p);
-    });
+    rangeProblem(v)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
     return v;
   }
 

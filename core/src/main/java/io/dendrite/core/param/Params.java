@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * Validated values for every declared parameter of one plugin, defaults filled in.
  *
- * <p>Immutable. Built only through {@link #resolve(List, Map)}, which checks types and ranges
- * and refuses undeclared names, so a plugin can trust every value it reads.
+ * <p>Immutable. Built only through {@link #resolve(List, Map)}, which checks types and ranges and
+ * refuses undeclared names, so a plugin can trust every value it reads.
  */
 public final class Params {
   private static final Params EMPTY = new Params(List.of(), Map.of());
@@ -31,8 +31,8 @@ public final class Params {
   }
 
   /**
-   * Checks {@code given} (parameter name to plain Java value) against {@code declared} and fills
-   * in defaults.
+   * Checks {@code given} (parameter name to plain Java value) against {@code declared} and fills in
+   * defaults.
    *
    * @throws ParamException listing every problem found, one per parameter name
    */
@@ -57,6 +57,12 @@ public final class Params {
         }
       } else if (p.defaultValue().isPresent()) {
         values.put(p.name(), p.defaultValue().get());
+      } else if (p.defaultComponentId().isPresent()) {
+        // The default plugin's own defaults are filled in when it is created (see
+        // PluginRegistry#create), where its declarations are known.
+        values.put(
+            p.name(),
+            new ComponentSpec(p.componentKind(), p.defaultComponentId().get(), Params.empty()));
       } else if (p.isRequired()) {
         problems.add(
             new ParamProblem(
@@ -92,14 +98,19 @@ public final class Params {
     return values.isEmpty();
   }
 
+  /** The values as they are held: Integer, Double, Boolean, String, Path or ComponentSpec. */
+  public Map<String, Object> values() {
+    return values;
+  }
+
   /** The declarations these values were resolved against. */
   public List<Param<?>> declared() {
     return declared;
   }
 
   /**
-   * The values as plain data: numbers, booleans, strings, paths as strings and components as
-   * {@code {type: id, ...}} maps, in declaration order. Used to write resolved configuration.
+   * The values as plain data: numbers, booleans, strings, paths as strings and components as {@code
+   * {type: id, ...}} maps, in declaration order. Used to write resolved configuration.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A provider that fails (class missing, constructor throws, compiled for a newer Java) is
  * recorded as a problem with its jar and discovery goes on with the next one. {@link
- * ServiceConfigurationError} does not say which jar a failing class was listed in, so the
- * services files are read too, to map each provider class name back to its jar.
+ * ServiceConfigurationError} does not say which jar a failing class was listed in, so the services
+ * files are read too, to map each provider class name back to its jar.
  */
 final class PluginDiscovery {
   private static final Logger log = LoggerFactory.getLogger(PluginDiscovery.class);
@@ -70,8 +70,7 @@ final class PluginDiscovery {
       while (urls.hasMoreElements()) {
         URL url = urls.nextElement();
         try (var in =
-            new BufferedReader(
-                new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+            new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
           String line;
           while ((line = in.readLine()) != null) {
             String name = line.replaceAll("#.*", "").trim();
@@ -92,7 +91,8 @@ final class PluginDiscovery {
     String best = null;
     for (Map.Entry<String, String> entry : declaredIn.entrySet()) {
       // The longest matching name wins, so that a.B does not blame the jar of a.B$Inner.
-      if (text.contains(entry.getKey()) && (best == null || entry.getKey().length() > best.length())) {
+      if (text.contains(entry.getKey())
+          && (best == null || entry.getKey().length() > best.length())) {
         best = entry.getKey();
       }
     }

@@ -3,6 +3,7 @@ package io.dendrite.core.plugin;
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.Suggestions;
 import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import java.util.stream.Collectors;
  * Every plugin of every kind, as found by {@link PluginDiscovery}, looked up by id or alias.
  *
  * <p>Problems do not stop the registry from being built: a broken provider or a refused id is
- * recorded in {@link #problems()} and reported when it matters, so that one bad jar never hides
- * the plugins of the others. Two plugins with the same id are both kept; using that id is an
- * error naming both sources.
+ * recorded in {@link #problems()} and reported when it matters, so that one bad jar never hides the
+ * plugins of the others. Two plugins with the same id are both kept; using that id is an error
+ * naming both sources.
  */
 public final class PluginRegistry implements ComponentFactory {
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
@@ -144,11 +145,22 @@ public final class PluginRegistry implements ComponentFactory {
   @Override
   public <T> T create(ComponentSpec spec, Class<T> type) {
     Plugin<?> plugin = require(spec.kind(), spec.id()).plugin();
-    Object instance = plugin.create(spec.params());
+    // A spec may carry only the values given in configuration (a default component, or one
+    // built by hand): resolving again against the plugin's declarations fills in the rest.
+    Params params =
+        spec.params().declared().equals(plugin.params())
+            ? spec.params()
+            : Params.resolve(plugin.params(), spec.params().values());
+    Object instance = plugin.create(params);
     if (!type.isInstance(instance)) {
       throw new IllegalStateException(
-          spec.kind().id() + " '" + spec.id() + "' created a " + instance.getClass().getName()
-              + ", not a " + type.getName());
+          spec.kind().id()
+              + " '"
+              + spec.id()
+              + "' created a "
+              + instance.getClass().getName()
+              + ", not a "
+              + type.getName());
     }
     return type.cast(instance);
   }

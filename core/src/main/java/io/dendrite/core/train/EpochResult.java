@@ -1,6 +1,5 @@
 package io.dendrite.core.train;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**

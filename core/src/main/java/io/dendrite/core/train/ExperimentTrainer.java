@@ -1,14 +1,32 @@
 package io.dendrite.core.train;
 
+import io.dendrite.core.DendriteException;
+import io.dendrite.core.data.Examples;
 import io.dendrite.core.experiment.Experiment;
+import io.dendrite.core.nn.Network;
+import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.plugin.ComponentFactory;
+import io.dendrite.core.random.Rng;
+import io.dendrite.core.spi.Dataset;
+import io.dendrite.core.spi.Loss;
+import io.dendrite.core.spi.Metric;
+import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.tensor.ComputePool;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs an experiment: loads its data, builds its network, trains it and evaluates it.
  *
- * <p>Configuration problems found only once data is loaded (a last layer whose width does not
- * match the targets) are thrown as {@link io.dendrite.core.DendriteException#configAt} with the
- * path of the field, e.g. {@code model.layers[2].units}; bad data as kind DATA.
+ * <p>Configuration problems found only once data is loaded (a last layer whose width does not match
+ * the targets) are thrown as {@link DendriteException#configAt} with the path of the field, e.g.
+ * {@code model.layers[2].units}; bad data as kind DATA.
+ *
+ * <p>Every random choice comes from one seeded generator split into independent streams, one per
+ * purpose, so adding randomness to one part of a run does not change the others.
  */
 public final class ExperimentTrainer {
   private final ComponentFactory components;
@@ -19,6 +37,143 @@ public final class ExperimentTrainer {
 
   /** Trains and evaluates {@code experiment}, reporting progress to {@code listener}. */
   public TrainingResult run(Experiment experiment, TrainingListener listener) {
-    throw new UnsupportedOperationException("being written " + components + experiment + listener);
+    Rng root = new Rng(experiment.seed());
+    Rng splitRng = root.split();
+    Rng initRng = root.split();
+    Rng shuffleRng = root.split();
+
+    Examples all = load(experiment.data().train(), "data.train");
+    Optional<Examples> test = experiment.data().test().map(spec -> load(spec, "data.test"));
+    test.ifPresent(t -> requireCompatible(all, t));
+    Examples[] split = split(all, experiment.data().validationSplit(), splitRng);
+    Examples train = split[0];
+    Optional<Examples> validation = Optional.ofNullable(split[1]);
+
+    int batchSize = experiment.training().batchSize();
+    int threads = experiment.training().threads();
+    ComputePool.configure(threads == 0 ? ComputePool.defaultThreads() : threads);
+    Network network =
+        Network.build(
+            experiment.layers(), all.featureCount(), batchSize, false, components, initRng);
+    requireOutputWidth(experiment, network, all);
+
+    Loss loss = components.create(experiment.loss(), Loss.class);
+    LossEvaluator lossEvaluator = new LossEvaluator(loss, network.outputActivation());
+    Optimizer optimizer = components.create(experiment.optimizer(), Optimizer.class);
+    Trainer trainer =
+        new Trainer(
+            network,
+            lossEvaluator,
+            optimizer,
+            metrics(experiment.metrics()),
+            metrics(experiment.metrics()),
+            batchSize);
+
+    TrainingPlan plan =
+        new TrainingPlan(
+            train.size(),
+            validation.map(Examples::size).orElse(0),
+            test.map(Examples::size).orElse(0),
+            all.featureCount(),
+            network.outputSize(),
+            network.parameterCount(),
+            experiment.training().epochs(),
+            trainer.stepsPerEpoch(train.size()));
+    listener.onStart(plan);
+    List<EpochResult> epochs =
+        trainer.fit(
+            train,
+            validation,
+            experiment.training().epochs(),
+            experiment.training().shuffle() ? shuffleRng : null,
+            listener);
+    Optional<Evaluation> testResult = test.map(trainer::evaluate);
+    testResult.ifPresent(listener::onTest);
+    return new TrainingResult(plan, epochs, testResult, network);
+  }
+
+  private Examples load(ComponentSpec spec, String path) {
+    Examples examples = components.create(spec, Dataset.class).load();
+    if (examples.size() == 0) {
+      throw DendriteException.data(examples.source() + ": the dataset " + path + " is empty");
+    }
+    return examples;
+  }
+
+  private static void requireCompatible(Examples train, Examples test) {
+    if (train.featureCount() != test.featureCount() || train.targetCount() != test.targetCount()) {
+      throw DendriteException.configAt(
+          "data.test",
+          "test examples have "
+              + test.featureCount()
+              + " features and "
+              + test.targetCount()
+              + " targets, training examples "
+              + train.featureCount()
+              + " and "
+              + train.targetCount());
+    }
+  }
+
+  /** Holds out the last {@code fraction} of a seeded permutation for validation. */
+  static Examples[] split(Examples all, double fraction, Rng rng) {
+    if (fraction <= 0) {
+      return new Examples[] {all, null};
+    }
+    int n = all.size();
+    int held = (int) Math.round(n * fraction);
+    if (held == 0 || held >= n) {
+      throw DendriteException.configAt(
+          "data.validation_split",
+          "validation_split "
+              + fraction
+              + " of "
+              + n
+              + " examples leaves "
+              + (held == 0 ? "no validation examples" : "no training examples")
+              + "; choose a fraction between "
+              + String.format("%.4g", 1.0 / n)
+              + " and "
+              + String.format("%.4g", (n - 1.0) / n));
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    rng.shuffle(order);
+    int[] trainRows = Arrays.copyOfRange(order, 0, n - held);
+    int[] validationRows = Arrays.copyOfRange(order, n - held, n);
+    // Sorted so that an unshuffled run still visits examples in file order.
+    Arrays.sort(trainRows);
+    Arrays.sort(validationRows);
+    return new Examples[] {all.select(trainRows), all.select(validationRows)};
+  }
+
+  private static void requireOutputWidth(Experiment experiment, Network network, Examples data) {
+    if (network.outputSize() == data.targetCount()) {
+      return;
+    }
+    int last = experiment.layers().size() - 1;
+    ComponentSpec spec = experiment.layers().get(last);
+    boolean hasUnits = spec.params().values().containsKey("units");
+    String what =
+        data.isClassification()
+            ? data.targetCount() + " classes"
+            : data.targetCount() + " target values";
+    throw DendriteException.configAt(
+        "model.layers[" + last + "]" + (hasUnits ? ".units" : ""),
+        "the last layer has "
+            + network.outputSize()
+            + " outputs but the data has "
+            + what
+            + (hasUnits ? "; set units: " + data.targetCount() : ""));
+  }
+
+  private Map<String, Metric> metrics(List<ComponentSpec> specs) {
+    Map<String, Metric> metrics = new LinkedHashMap<>();
+    for (ComponentSpec spec : specs) {
+      metrics.put(spec.id(), components.create(spec, Metric.class));
+    }
+    return metrics;
   }
 }

@@ -1,0 +1,105 @@
+package io.dendrite.core.train;
+
+import io.dendrite.core.data.Examples;
+import io.dendrite.core.nn.Parameter;
+import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.param.Params;
+import io.dendrite.core.plugin.ComponentFactory;
+import io.dendrite.core.plugin.PluginRegistry;
+import io.dendrite.core.spi.Dataset;
+import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.spi.PluginKind;
+import io.dendrite.core.spi.support.ElementwiseActivation;
+import io.dendrite.core.spi.support.RowwiseLoss;
+import io.dendrite.core.tensor.Matrix;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Minimal stand-ins for the plugin modules, which core's tests cannot depend on: enough to train a
+ * network with core alone. Core's own plugins (dense, initializers, accuracy) come from the real
+ * registry.
+ */
+final class TestComponents implements ComponentFactory {
+  private final PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
+  private final Map<String, Supplier<Object>> local;
+
+  TestComponents(Map<String, Supplier<Object>> local) {
+    this.local = local;
+  }
+
+  static ComponentSpec spec(PluginKind kind, String id) {
+    return new ComponentSpec(kind, id, Params.empty());
+  }
+
+  @Override
+  public <T> T create(ComponentSpec spec, Class<T> type) {
+    Supplier<Object> s = local.get(spec.id());
+    return s != null ? type.cast(s.get()) : registry.create(spec, type);
+  }
+
+  static final class Tanh extends ElementwiseActivation {
+    @Override
+    protected double apply(double x) {
+      return Math.tanh(x);
+    }
+
+    @Override
+    protected double derivative(double x, double y) {
+      return 1 - y * y;
+    }
+  }
+
+  static final class SquaredError extends RowwiseLoss {
+    @Override
+    protected double row(double[] output, double[] target, double[] grad, int n) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        double d = output[i] - target[i];
+        s += d * d;
+        if (grad != null) {
+          grad[i] = 2 * d;
+        }
+      }
+      return s;
+    }
+  }
+
+  static final class PlainSgd implements Optimizer {
+    private double rate;
+
+    PlainSgd(double rate) {
+      this.rate = rate;
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+      for (Parameter p : parameters) {
+        for (int i = 0; i < p.value().size(); i++) {
+          p.value().set(i, p.value().get(i) - rate * p.gradient().get(i));
+        }
+      }
+    }
+
+    @Override
+    public double learningRate() {
+      return rate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+      rate = learningRate;
+    }
+  }
+
+  /** The four XOR examples as a regression problem with one target column. */
+  static Dataset xor() {
+    return () ->
+        new Examples(
+            Matrix.wrap(4, 2, new float[] {0, 0, 0, 1, 1, 0, 1, 1}),
+            Matrix.wrap(4, 1, new float[] {0, 1, 1, 0}),
+            List.of(),
+            "xor");
+  }
+}
