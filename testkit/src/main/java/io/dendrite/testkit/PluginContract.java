@@ -7,8 +7,10 @@ import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>It <b>must</b> have a lower_snake_case id, and aliases of the same form.
- *   <li>It <b>must</b> document every parameter in one line.
+ *   <li>It <b>must</b> document every parameter in one line, and declare each name once.
  *   <li>It <b>must</b> be registered in {@code META-INF/services} under its kind's interface, so
  *       that {@link ServiceLoader} finds it.
  *   <li>{@link Plugin#create} <b>must</b> return a new instance on every call.
@@ -33,8 +35,8 @@ public abstract class PluginContract<T> {
   protected abstract PluginKind kind();
 
   /**
-   * Parameter values used to create the instance under test; defaults for the rest. Override
-   * when a parameter is required (a path, say).
+   * Parameter values used to create the instance under test; defaults for the rest. Override when a
+   * parameter is required (a path, say).
    */
   protected Map<String, Object> parameters() {
     return Map.of();
@@ -57,6 +59,14 @@ public abstract class PluginContract<T> {
   void everyParameterIsDocumented() {
     for (Param<?> p : plugin().params()) {
       assertThat(p.doc()).as("doc of parameter %s", p.name()).isNotBlank().doesNotContain("\n");
+    }
+  }
+
+  @Test
+  void parameterNamesAreUnique() {
+    Set<String> names = new HashSet<>();
+    for (Param<?> p : plugin().params()) {
+      assertThat(names.add(p.name())).as("parameter %s is declared once", p.name()).isTrue();
     }
   }
 

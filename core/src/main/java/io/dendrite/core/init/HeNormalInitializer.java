@@ -1,11 +1,8 @@
 package io.dendrite.core.init;
 
-import io.dendrite.core.param.Params;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Initializer;
-import io.dendrite.core.spi.InitializerPlugin;
 import io.dendrite.core.tensor.Matrix;
-import java.util.List;
 
 /**
  * He et al.'s normal initialization: {@code N(0, 2 / fanIn)}, which keeps activation variance
@@ -17,29 +14,6 @@ public final class HeNormalInitializer implements Initializer {
     double std = Math.sqrt(2.0 / fanIn);
     for (int i = 0; i < weights.size(); i++) {
       weights.set(i, rng.nextGaussian() * std);
-    }
-  }
-
-  /** The {@code he_normal} plugin. */
-  public static final class Plugin implements InitializerPlugin {
-    @Override
-    public String id() {
-      return "he_normal";
-    }
-
-    @Override
-    public List<String> aliases() {
-      return List.of("kaiming_normal");
-    }
-
-    @Override
-    public String summary() {
-      return "normal with mean 0 and variance 2/fan_in (He et al., 2015), for ReLU layers";
-    }
-
-    @Override
-    public Initializer create(Params params) {
-      return new HeNormalInitializer();
     }
   }
 }

@@ -1,8 +1,6 @@
 package io.dendrite.core.metrics;
 
-import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.Metric;
-import io.dendrite.core.spi.MetricPlugin;
 import io.dendrite.core.tensor.Matrix;
 
 /**
@@ -52,23 +50,5 @@ public final class AccuracyMetric implements Metric {
   @Override
   public double value() {
     return seen == 0 ? Double.NaN : (double) correct / seen;
-  }
-
-  /** The {@code accuracy} plugin. */
-  public static final class Plugin implements MetricPlugin {
-    @Override
-    public String id() {
-      return "accuracy";
-    }
-
-    @Override
-    public String summary() {
-      return "fraction of examples whose largest output is the target class";
-    }
-
-    @Override
-    public Metric create(Params params) {
-      return new AccuracyMetric();
-    }
   }
 }

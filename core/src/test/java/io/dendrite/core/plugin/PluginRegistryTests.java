@@ -146,7 +146,7 @@ class PluginRegistryTests {
         .isInstanceOf(DendriteException.class)
         .hasMessageContaining("more than one plugin")
         .hasMessageContaining("a.jar")
-        .hasMessageContaining("AccuracyMetric$Plugin");
+        .hasMessageContaining("AccuracyPlugin");
     // Other ids are unaffected.
     assertThat(registry.contains(PluginKind.INITIALIZER, "he_normal")).isTrue();
   }

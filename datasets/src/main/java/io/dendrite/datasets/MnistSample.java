@@ -1,0 +1,108 @@
+package io.dendrite.datasets;
+
+import io.dendrite.core.DendriteException;
+import io.dendrite.core.data.Examples;
+import io.dendrite.core.spi.Dataset;
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.net.URL;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** A split of the MNIST test set bundled as resources of this jar. */
+final class MnistSample implements Dataset {
+  static final int SIZE = 10_000;
+  static final int TRAIN_SIZE = 8_000;
+  static final String IMAGES = "mnist/t10k-images-idx3-ubyte.gz";
+  static final String LABELS = "mnist/t10k-labels-idx1-ubyte.gz";
+
+  /** Which examples of the 10,000 a split takes: contiguous, so train and test never overlap. */
+  enum Split {
+    TRAIN(0, TRAIN_SIZE),
+    TEST(TRAIN_SIZE, SIZE),
+    ALL(0, SIZE);
+
+    final int from;
+    final int to;
+
+    Split(int from, int to) {
+      this.from = from;
+      this.to = to;
+    }
+
+    static Split of(String id) {
+      return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+
+    String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  // Decoding the gzip files is most of the load time and a run loads train and test: keep the
+  // bytes while memory allows. Safe to share because LabeledImages never hands its arrays out.
+  private static SoftReference<LabeledImages> cache = new SoftReference<>(null);
+
+  private final Split split;
+  private final Normalization normalization;
+
+  MnistSample(Split split, Normalization normalization) {
+    this.split = split;
+    this.normalization = normalization;
+  }
+
+  @Override
+  public Examples load() {
+    return all()
+        .toExamples(
+            split.from,
+            split.to,
+            normalization,
+            "mnist_sample split "
+                + split.id()
+                + " (bundled MNIST test set, examples "
+                + split.from
+                + " to "
+                + (split.to - 1)
+                + ")");
+  }
+
+  /** The 10,000 digits, decoded once and then shared while memory allows. */
+  static synchronized LabeledImages all() {
+    LabeledImages data = cache.get();
+    if (data == null) {
+      data = IdxReader.read(resource(IMAGES), resource(LABELS), 0, 0);
+      if (data.size() != SIZE || data.featureCount() != 28 * 28 || data.classCount() != 10) {
+        throw DendriteException.data(
+            "the bundled MNIST sample holds "
+                + data.size()
+                + " examples of "
+                + data.featureCount()
+                + " pixels in "
+                + data.classCount()
+                + " classes; expected 10000 of 784 in 10: the datasets jar is damaged");
+      }
+      cache = new SoftReference<>(data);
+    }
+    return data;
+  }
+
+  private static Supplier<IdxInput> resource(String name) {
+    return () -> {
+      URL url = MnistSample.class.getResource(name);
+      if (url == null) {
+        throw DendriteException.data(
+            "the bundled MNIST sample file "
+                + name
+                + " is missing from the datasets jar (next to "
+                + MnistSample.class.getName()
+                + "); the jar is damaged");
+      }
+      try {
+        return IdxInput.of(url.openStream(), url.toString(), -1);
+      } catch (IOException e) {
+        throw DendriteException.data(url + ": cannot read it (" + e + ")", e);
+      }
+    };
+  }
+}

@@ -1,0 +1,48 @@
+package io.dendrite.losses;
+
+import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.spi.Loss;
+import io.dendrite.core.spi.support.RowwiseLoss;
+
+/**
+ * Categorical cross-entropy of probability rows against target distributions (usually one-hot): the
+ * mean over rows of {@code -sum_k t_k log p_k}.
+ *
+ * <p>After {@code softmax} the trainer uses {@link #fusedWith} instead, which works from the logits
+ * and is exact everywhere. This plain form only sees probabilities, which may be 0 after float32
+ * rounding, so it clamps them to at least {@link #MIN_PROBABILITY} (as Keras does): the loss of a
+ * row is then at most about 16, and its gradient at most {@code 1e7} in size. Where the clamp
+ * applies the gradient is kept at {@code -t_k / MIN_PROBABILITY} rather than the clamped function's
+ * 0, so that a confidently wrong prediction still learns.
+ */
+public final class CrossEntropyLoss extends RowwiseLoss {
+  /** The smallest probability the logarithm sees. */
+  public static final double MIN_PROBABILITY = 1e-7;
+
+  @Override
+  protected double row(double[] output, double[] target, double[] grad, int n) {
+    double loss = 0;
+    for (int k = 0; k < n; k++) {
+      double t = target[k];
+      if (t == 0) {
+        // Also avoids 0 * log(0) for the many zeros of a one-hot row.
+        if (grad != null) {
+          grad[k] = 0;
+        }
+        continue;
+      }
+      double p = Math.max(output[k], MIN_PROBABILITY);
+      loss -= t * Math.log(p);
+      if (grad != null) {
+        grad[k] = -t / p;
+      }
+    }
+    return loss;
+  }
+
+  /** After {@code softmax}: {@link SoftmaxCrossEntropyLoss}, computed from the logits. */
+  @Override
+  public Loss fusedWith(ComponentSpec activation) {
+    return "softmax".equals(activation.id()) ? new SoftmaxCrossEntropyLoss() : null;
+  }
+}

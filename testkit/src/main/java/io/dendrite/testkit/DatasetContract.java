@@ -1,0 +1,127 @@
+package io.dendrite.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dendrite.core.data.Examples;
+import io.dendrite.core.spi.Dataset;
+import io.dendrite.core.spi.PluginKind;
+import io.dendrite.core.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every dataset plugin must do. Extend it, return your plugin from {@link #plugin()} and, when
+ * it needs files, give their paths in {@link #parameters()} (a {@code @TempDir} is a good place to
+ * write small ones).
+ *
+ * <ul>
+ *   <li>{@link Dataset#load()} <b>must</b> give at least one example, with at least one feature and
+ *       one target per example, and a source naming where they came from.
+ *   <li>Features and targets <b>must</b> be finite, with one target row per feature row.
+ *   <li>Classification targets <b>must</b> be one-hot: exactly one 1 per row, zeros elsewhere, and
+ *       one class name per target column.
+ *   <li>Loading twice <b>must</b> give equal data: a dataset is deterministic.
+ *   <li>Each load <b>must</b> return matrices of its own: changing one result never changes the
+ *       next (a dataset that caches must copy).
+ * </ul>
+ *
+ * See {@code testkit/README.md} for the full list.
+ */
+public abstract class DatasetContract extends PluginContract<Dataset> {
+  @Override
+  protected final PluginKind kind() {
+    return PluginKind.DATASET;
+  }
+
+  /** The examples the instance under test loads. */
+  protected Examples load() {
+    return newInstance().load();
+  }
+
+  @Test
+  void loadsAtLeastOneExample() {
+    Examples examples = load();
+    assertThat(examples.size()).as("examples").isPositive();
+    assertThat(examples.featureCount()).as("features per example").isPositive();
+    assertThat(examples.targetCount()).as("targets per example").isPositive();
+    assertThat(examples.targets().rows()).as("target rows").isEqualTo(examples.features().rows());
+    assertThat(examples.source()).as("source").isNotBlank();
+  }
+
+  @Test
+  void featuresAndTargetsAreFinite() {
+    Examples examples = load();
+    assertFinite(examples.features(), "features");
+    assertFinite(examples.targets(), "targets");
+  }
+
+  @Test
+  void classificationTargetsAreOneHot() {
+    Examples examples = load();
+    if (!examples.isClassification()) {
+      return;
+    }
+    assertThat(examples.classNames()).hasSize(examples.targetCount()).doesNotHaveDuplicates();
+    Matrix targets = examples.targets();
+    for (int r = 0; r < targets.rows(); r++) {
+      int ones = 0;
+      for (int c = 0; c < targets.cols(); c++) {
+        double v = targets.get(r, c);
+        assertThat(v == 0.0 || v == 1.0)
+            .as("target %d of example %d is 0 or 1, found %s", c, r, v)
+            .isTrue();
+        if (v == 1.0) {
+          ones++;
+        }
+      }
+      assertThat(ones).as("ones in the target row of example %d", r).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void loadingTwiceGivesEqualData() {
+    Examples first = load();
+    Examples second = load();
+    assertSameValues(second.features(), first.features(), "features");
+    assertSameValues(second.targets(), first.targets(), "targets");
+    assertThat(second.classNames()).isEqualTo(first.classNames());
+  }
+
+  @Test
+  void eachLoadReturnsIndependentMatrices() {
+    Dataset dataset = newInstance();
+    Examples first = dataset.load();
+    Matrix expected = first.features().copy();
+    first.features().fill(-7);
+    first.targets().fill(-7);
+    Examples second = dataset.load();
+    assertThat(second.features()).isNotSameAs(first.features());
+    assertSameValues(second.features(), expected, "features after the first result was changed");
+  }
+
+  private static void assertFinite(Matrix m, String what) {
+    int n = m.size();
+    for (int i = 0; i < n; i++) {
+      double v = m.get(i);
+      if (!Double.isFinite(v)) {
+        assertThat(v)
+            .as("%s: value of example %d, column %d", what, i / m.cols(), i % m.cols())
+            .isFinite();
+      }
+    }
+  }
+
+  private static void assertSameValues(Matrix actual, Matrix expected, String what) {
+    assertThat(actual.rows()).as("%s: rows", what).isEqualTo(expected.rows());
+    assertThat(actual.cols()).as("%s: columns", what).isEqualTo(expected.cols());
+    int n = expected.size();
+    for (int i = 0; i < n; i++) {
+      if (Double.compare(actual.get(i), expected.get(i)) != 0) {
+        assertThat(actual.get(i))
+            .as(
+                "%s: value of example %d, column %d",
+                what, i / expected.cols(), i % expected.cols())
+            .isEqualTo(expected.get(i));
+      }
+    }
+  }
+}
