@@ -3,8 +3,8 @@ package io.dendrite.core;
 /**
  * A problem a person can act on: bad configuration, bad data, a broken plugin or model file.
  *
- * <p>The message is complete on its own (what, where, what was expected, a suggestion), so a
- * front end prints it as it is; {@link #exitCode()} says which exit code the CLI should use.
+ * <p>The message is complete on its own (what, where, what was expected, a suggestion), so a front
+ * end prints it as it is; {@link #exitCode()} says which exit code the CLI should use.
  */
 public class DendriteException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -55,8 +55,8 @@ public class DendriteException extends RuntimeException {
   }
 
   /**
-   * A configuration problem about one field, e.g. {@code model.layers[2].units}: front ends
-   * point at that field's line and column.
+   * A configuration problem about one field, e.g. {@code model.layers[2].units}: front ends point
+   * at that field's line and column.
    */
   public static DendriteException configAt(String path, String message) {
     DendriteException e = new DendriteException(Kind.CONFIG, message);

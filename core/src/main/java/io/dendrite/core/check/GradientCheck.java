@@ -76,8 +76,8 @@ public final class GradientCheck {
 
   /**
    * Checks an initialized float64 layer: the input gradient {@code backward} returns and the
-   * gradient of every parameter. The layer runs in inference mode ({@code training} false) so
-   * that randomness such as dropout does not change between evaluations.
+   * gradient of every parameter. The layer runs in inference mode ({@code training} false) so that
+   * randomness such as dropout does not change between evaluations.
    */
   public static Result ofLayer(Layer layer, Matrix input, Rng rng) {
     requireDouble(input);
@@ -125,7 +125,8 @@ public final class GradientCheck {
       x.set(i, saved);
       double numeric = (plus - minus) / (2 * STEP);
       double a = analytic.get(i);
-      double error = Math.abs(a - numeric) / Math.max(1.0, Math.max(Math.abs(a), Math.abs(numeric)));
+      double error =
+          Math.abs(a - numeric) / Math.max(1.0, Math.max(Math.abs(a), Math.abs(numeric)));
       if (!(error <= worst.error)) { // NaN counts as the worst
         worst.error = Double.isNaN(error) ? Double.POSITIVE_INFINITY : error;
         worst.where = name + "[" + i + "]";

@@ -31,7 +31,12 @@ public record Examples(Matrix features, Matrix targets, List<String> classNames,
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= classNames.size()) {
         throw new IllegalArgumentException(
-            source + ": label " + labels[i] + " of example " + i + " is outside 0.."
+            source
+                + ": label "
+                + labels[i]
+                + " of example "
+                + i
+                + " is outside 0.."
                 + (classNames.size() - 1));
       }
       targets.set(i, labels[i], 1.0);

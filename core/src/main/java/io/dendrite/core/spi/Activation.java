@@ -5,9 +5,9 @@ import io.dendrite.core.tensor.Matrix;
 /**
  * An activation function applied to a layer's output, with its derivative.
  *
- * <p>Both methods work on whole mini-batches and write into matrices they are given, so a
- * training step allocates nothing. They must work in float32 and float64 alike (see {@link
- * Matrix}); {@link io.dendrite.core.spi.support.ElementwiseActivation} and {@link
+ * <p>Both methods work on whole mini-batches and write into matrices they are given, so a training
+ * step allocates nothing. They must work in float32 and float64 alike (see {@link Matrix}); {@link
+ * io.dendrite.core.spi.support.ElementwiseActivation} and {@link
  * io.dendrite.core.spi.support.RowwiseActivation} do that for you from a definition in doubles.
  */
 public interface Activation {

@@ -1,4 +1,6 @@
 package io.dendrite.core.spi;
 
-/** Service interface for activation plugins; register implementations in {@code META-INF/services}. */
+/**
+ * Service interface for activation plugins; register implementations in {@code META-INF/services}.
+ */
 public interface ActivationPlugin extends Plugin<Activation> {}

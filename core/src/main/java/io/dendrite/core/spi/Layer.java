@@ -8,10 +8,10 @@ import java.util.List;
 /**
  * One layer of a sequential network: forward, backward and its trainable parameters.
  *
- * <p>Lifecycle: {@link #initialize} once, then any number of forward/backward pairs. The
- * matrices a layer returns are its own buffers, valid until its next call; it sizes them from
- * {@link LayerContext#maxBatchRows()} and {@link Matrix#setRows(int)}s them to each batch, so a
- * training step allocates nothing.
+ * <p>Lifecycle: {@link #initialize} once, then any number of forward/backward pairs. The matrices a
+ * layer returns are its own buffers, valid until its next call; it sizes them from {@link
+ * LayerContext#maxBatchRows()} and {@link Matrix#setRows(int)}s them to each batch, so a training
+ * step allocates nothing.
  */
 public interface Layer {
   /** Creates parameters and buffers for inputs {@code inputSize} wide. */

@@ -11,16 +11,16 @@ import io.dendrite.core.tensor.Matrix;
  */
 public interface Loss {
   /**
-   * Returns the mean loss of {@code output} against {@code targets}; when {@code gradOutput} is
-   * not null, also writes {@code dLoss/dOutput} into it.
+   * Returns the mean loss of {@code output} against {@code targets}; when {@code gradOutput} is not
+   * null, also writes {@code dLoss/dOutput} into it.
    */
   double evaluate(Matrix output, Matrix targets, Matrix gradOutput);
 
   /**
    * A loss that takes the <em>input</em> of the network's final {@code activation} instead of its
-   * output, computed together for numerical stability (softmax with cross-entropy by
-   * log-sum-exp); null when this loss has no such form. The trainer uses it whenever it is
-   * offered, without knowing which pair it is.
+   * output, computed together for numerical stability (softmax with cross-entropy by log-sum-exp);
+   * null when this loss has no such form. The trainer uses it whenever it is offered, without
+   * knowing which pair it is.
    */
   default Loss fusedWith(ComponentSpec activation) {
     return null;

@@ -1,4 +1,6 @@
 package io.dendrite.core.spi;
 
-/** Service interface for optimizer plugins; register implementations in {@code META-INF/services}. */
+/**
+ * Service interface for optimizer plugins; register implementations in {@code META-INF/services}.
+ */
 public interface OptimizerPlugin extends Plugin<Optimizer> {}

@@ -10,8 +10,8 @@ import java.util.List;
  * <p>Implementations are found by {@link java.util.ServiceLoader} through a {@code
  * META-INF/services} file named after the kind's interface (e.g. {@code
  * io.dendrite.core.spi.ActivationPlugin}), so they need a public no-argument constructor. A plugin
- * object is a factory and holds no training state: everything that changes during training lives
- * in the instances {@link #create(Params)} returns.
+ * object is a factory and holds no training state: everything that changes during training lives in
+ * the instances {@link #create(Params)} returns.
  *
  * @param <T> the instance type, e.g. {@link Activation}
  */
@@ -34,6 +34,8 @@ public interface Plugin<T> {
     return List.of();
   }
 
-  /** A new, independent instance configured by {@code params} (validated against {@link #params()}). */
+  /**
+   * A new, independent instance configured by {@code params} (validated against {@link #params()}).
+   */
   T create(Params params);
 }

@@ -4,12 +4,12 @@ import io.dendrite.core.spi.Activation;
 import io.dendrite.core.tensor.Matrix;
 
 /**
- * Base for activations that act on each value alone: define {@link #apply} and {@link
- * #derivative} in doubles, and both precisions follow.
+ * Base for activations that act on each value alone: define {@link #apply} and {@link #derivative}
+ * in doubles, and both precisions follow.
  *
- * <p>The float32 loops compute in double and round once, which is as accurate as float32 allows.
- * A subclass may override {@link #forward}/{@link #backward} with a faster float32 path; the test
- * kit checks it against this definition.
+ * <p>The float32 loops compute in double and round once, which is as accurate as float32 allows. A
+ * subclass may override {@link #forward}/{@link #backward} with a faster float32 path; the test kit
+ * checks it against this definition.
  */
 public abstract class ElementwiseActivation implements Activation {
   /** {@code f(x)}. */

@@ -21,7 +21,8 @@ public abstract class RowwiseActivation implements Activation {
   protected abstract void forwardRow(double[] z, double[] a, int n);
 
   /** Writes {@code gradZ[0..n)} from {@code gradA[0..n)}, given {@code z} and {@code a = f(z)}. */
-  protected abstract void backwardRow(double[] z, double[] a, double[] gradA, double[] gradZ, int n);
+  protected abstract void backwardRow(
+      double[] z, double[] a, double[] gradA, double[] gradZ, int n);
 
   @Override
   public void forward(Matrix zs, Matrix as) {
