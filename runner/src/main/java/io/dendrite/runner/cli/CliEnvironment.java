@@ -1,0 +1,84 @@
+package io.dendrite.runner.cli;
+
+import io.dendrite.core.plugin.PluginRegistry;
+import io.dendrite.runner.config.ConfigException;
+import io.dendrite.runner.config.Position;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * What the commands need from the outside world. Tests run the commands in-process with their own
+ * streams, folder, clock and plugins.
+ *
+ * @param plugins discovers plugins when first asked, after {@code --debug} took effect
+ * @param workingDirectory relative files and {@code runs/} are resolved against it
+ * @param terminal true when standard output is a terminal (progress bar)
+ */
+public record CliEnvironment(
+    PrintWriter out,
+    PrintWriter err,
+    Supplier<PluginRegistry> plugins,
+    Path workingDirectory,
+    Clock clock,
+    boolean terminal) {
+  public CliEnvironment {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    plugins = once(plugins);
+    workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The real process: standard streams, class path plugins, current folder, system clock. */
+  public static CliEnvironment system() {
+    return new CliEnvironment(
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+        () -> PluginRegistry.discover(CliEnvironment.class.getClassLoader()),
+        Path.of(""),
+        Clock.systemDefaultZone(),
+        System.console() != null);
+  }
+
+  /**
+   * {@code argument}, a path as the user typed it, resolved against the working directory.
+   *
+   * @throws ConfigException when it is not a valid path
+   */
+  public Path resolve(String argument) {
+    try {
+      return workingDirectory.resolve(argument).normalize();
+    } catch (InvalidPathException e) {
+      throw ConfigException.of(Position.file(argument), "", "not a valid path: " + e.getMessage());
+    }
+  }
+
+  /** {@code path} relative to the working directory when inside it, for shorter messages. */
+  public String shown(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(workingDirectory)
+        ? workingDirectory.relativize(absolute).toString()
+        : absolute.toString();
+  }
+
+  private static Supplier<PluginRegistry> once(Supplier<PluginRegistry> discover) {
+    Objects.requireNonNull(discover, "plugins");
+    return new Supplier<>() {
+      private PluginRegistry registry;
+
+      @Override
+      public synchronized PluginRegistry get() {
+        if (registry == null) {
+          registry = discover.get();
+        }
+        return registry;
+      }
+    };
+  }
+}

@@ -1,0 +1,103 @@
+package io.dendrite.runner.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.dendrite.core.DendriteException;
+import io.dendrite.core.plugin.PluginRegistry;
+import io.dendrite.runner.DendriteVersion;
+import io.dendrite.runner.ExperimentLoader;
+import io.dendrite.runner.ExperimentRun;
+import io.dendrite.runner.RunSettings;
+import io.dendrite.runner.config.ConfigException;
+import io.dendrite.runner.output.RunDirectory;
+import io.dendrite.runner.validate.LoadedExperiment;
+import io.dendrite.runner.wiring.ExperimentModule;
+import io.dendrite.runner.wiring.PluginModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dendrite run FILE [key.path=value ...]}: validate, train, evaluate, write the results. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train and evaluate the experiment in FILE.",
+      "Writes runs/<name>/<timestamp>/ (or --out DIR): experiment.resolved.yaml, metrics.csv,"
+          + " metrics.json."
+    })
+final class RunCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  private final CliEnvironment env;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (YAML).")
+  String file;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "key.path=value",
+      description = "Values that replace or add to the file's, e.g. training.epochs=5.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write the run here instead of runs/<name>/<timestamp>/; refused if DIR holds another"
+              + " run's results or is in use.")
+  String out;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the test metrics and where the results are.")
+  boolean quiet;
+
+  @Mixin DebugOption debug;
+
+  RunCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PluginRegistry registry = env.plugins().get();
+    LoadedExperiment loaded =
+        new ExperimentLoader(registry).load(env.resolve(file), file, overrides);
+    try (RunDirectory directory = runDirectory(loaded)) {
+      log.debug("running {} in {}", loaded.experiment().name(), directory.path());
+      RunSettings settings =
+          new RunSettings(
+              directory.path(),
+              env.shown(directory.path()),
+              env.out(),
+              quiet,
+              env.terminal(),
+              DendriteVersion.get());
+      Injector injector =
+          Guice.createInjector(new PluginModule(registry), new ExperimentModule(loaded, settings));
+      injector.getInstance(ExperimentRun.class).execute();
+    } catch (DendriteException e) {
+      if (e.configPath() != null && !(e instanceof ConfigException)) {
+        // Found by core once the data was loaded: point at the field in the file.
+        throw new ConfigException(List.of(loaded.problemAt(e.configPath(), e.getMessage())), e);
+      }
+      throw e;
+    }
+    return 0;
+  }
+
+  private RunDirectory runDirectory(LoadedExperiment loaded) {
+    if (out != null) {
+      return RunDirectory.claim(env.resolve(out));
+    }
+    return RunDirectory.createNew(
+        env.workingDirectory().resolve("runs"), loaded.experiment().name(), env.clock());
+  }
+}

@@ -1,0 +1,82 @@
+package io.dendrite.runner.cli;
+
+import io.dendrite.core.experiment.Experiment;
+import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.runner.ExperimentLoader;
+import io.dendrite.runner.config.ConfigException;
+import io.dendrite.runner.validate.LoadedExperiment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code dendrite validate FILE [key.path=value ...]}: check an experiment without running it. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check an experiment file against the format and the installed plugins.",
+      "Prints FILE: valid and exits 0, or every problem as FILE:LINE:COL: field: message and"
+          + " exits 2."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (YAML).")
+  String file;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "key.path=value",
+      description = "Values that replace or add to the file's, e.g. training.epochs=5.")
+  List<String> overrides = new ArrayList<>();
+
+  @Mixin DebugOption debug;
+
+  ValidateCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    LoadedExperiment loaded;
+    try {
+      loaded = new ExperimentLoader(env.plugins().get()).load(env.resolve(file), file, overrides);
+    } catch (ConfigException e) {
+      e.problems().forEach(env.err()::println);
+      int n = e.problems().size();
+      env.err().println(file + ": invalid (" + n + (n == 1 ? " problem)" : " problems)"));
+      env.err().flush();
+      return e.exitCode();
+    }
+    env.out().println(file + ": valid");
+    env.out().println(summary(loaded.experiment()));
+    env.out().flush();
+    return 0;
+  }
+
+  static String summary(Experiment e) {
+    return e.name()
+        + ": "
+        + e.layers().size()
+        + (e.layers().size() == 1 ? " layer (" : " layers (")
+        + e.layers().stream().map(ComponentSpec::id).collect(Collectors.joining(", "))
+        + "), loss "
+        + e.loss().id()
+        + ", optimizer "
+        + e.optimizer().id()
+        + ", "
+        + e.training().epochs()
+        + " epochs of batch "
+        + e.training().batchSize()
+        + ", train data "
+        + e.data().train().id()
+        + ", metrics "
+        + (e.metrics().isEmpty()
+            ? "none"
+            : e.metrics().stream().map(ComponentSpec::id).collect(Collectors.joining(", ")));
+  }
+}

@@ -1,0 +1,41 @@
+package io.dendrite.runner.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dendrite.runner.ExperimentLoader;
+import io.dendrite.runner.FixturePlugins;
+import io.dendrite.runner.TestFiles;
+import io.dendrite.runner.validate.LoadedExperiment;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentYamlWriterTests {
+  @TempDir Path dir;
+
+  @Test
+  void resolvedExperimentReadsBackToTheSameExperiment() {
+    ExperimentLoader loader = new ExperimentLoader(FixturePlugins.registry());
+    Path file =
+        TestFiles.write(
+            dir,
+            "exp.yaml",
+            TestFiles.VALID
+                .replace("learning_rate: 0.01", "learning_rate: 1e-8")
+                .replace(
+                    "train: {type: mnist_sample, split: train}",
+                    "train: {type: idx, images: a b.gz, labels: \"yes\"}"));
+    LoadedExperiment loaded = loader.load(file, "exp.yaml", List.of("seed=12345678901"));
+    String yaml =
+        new ExperimentYamlWriter()
+            .write(loaded.experiment().toMap(), "Resolved from exp.yaml\nline two");
+    assertThat(yaml)
+        .startsWith("# Resolved from exp.yaml\n# line two\nname: tiny\nseed: 12345678901\n");
+    assertThat(yaml).contains("  layers:\n    - type: dense\n      units: 16\n");
+
+    Path resolved = TestFiles.write(dir, "run/experiment.resolved.yaml", yaml);
+    LoadedExperiment again = loader.load(resolved, "experiment.resolved.yaml", List.of());
+    assertThat(again.experiment()).isEqualTo(loaded.experiment());
+  }
+}
