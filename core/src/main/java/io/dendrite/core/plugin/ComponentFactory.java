@@ -1,6 +1,8 @@
 package io.dendrite.core.plugin;
 
 import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.param.Params;
+import io.dendrite.core.spi.Plugin;
 
 /** Creates a fresh plugin instance from a validated spec. */
 public interface ComponentFactory {
@@ -11,4 +13,29 @@ public interface ComponentFactory {
    *     ambiguous
    */
   <T> T create(ComponentSpec spec, Class<T> type);
+
+  /**
+   * Creates an instance of {@code plugin} from {@code spec}, checking it is a {@code type}.
+   *
+   * <p>A spec may carry only the values given in configuration (a default component, or one built
+   * by hand): resolving them again against the plugin's declarations fills in the rest.
+   */
+  static <T> T instantiate(Plugin<?> plugin, ComponentSpec spec, Class<T> type) {
+    Params params =
+        spec.params().declared().equals(plugin.params())
+            ? spec.params()
+            : Params.resolve(plugin.params(), spec.params().values());
+    Object instance = plugin.create(params);
+    if (!type.isInstance(instance)) {
+      throw new IllegalStateException(
+          spec.kind().id()
+              + " '"
+              + spec.id()
+              + "' created a "
+              + instance.getClass().getName()
+              + ", not a "
+              + type.getName());
+    }
+    return type.cast(instance);
+  }
 }

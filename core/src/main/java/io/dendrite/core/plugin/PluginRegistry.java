@@ -3,7 +3,6 @@ package io.dendrite.core.plugin;
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.Suggestions;
 import io.dendrite.core.param.ComponentSpec;
-import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
 import java.util.ArrayList;
@@ -144,24 +143,6 @@ public final class PluginRegistry implements ComponentFactory {
 
   @Override
   public <T> T create(ComponentSpec spec, Class<T> type) {
-    Plugin<?> plugin = require(spec.kind(), spec.id()).plugin();
-    // A spec may carry only the values given in configuration (a default component, or one
-    // built by hand): resolving again against the plugin's declarations fills in the rest.
-    Params params =
-        spec.params().declared().equals(plugin.params())
-            ? spec.params()
-            : Params.resolve(plugin.params(), spec.params().values());
-    Object instance = plugin.create(params);
-    if (!type.isInstance(instance)) {
-      throw new IllegalStateException(
-          spec.kind().id()
-              + " '"
-              + spec.id()
-              + "' created a "
-              + instance.getClass().getName()
-              + ", not a "
-              + type.getName());
-    }
-    return type.cast(instance);
+    return ComponentFactory.instantiate(require(spec.kind(), spec.id()).plugin(), spec, type);
   }
 }

@@ -1,8 +1,8 @@
 package io.dendrite.core.tensor;
 
 /**
- * Plain float64 kernels: the reference the fast float32 ones are tested against, and the engine
- * of gradient checks. Clarity over speed.
+ * Plain float64 kernels: the reference the fast float32 ones are tested against, and the engine of
+ * gradient checks. Clarity over speed.
  */
 final class DoubleKernels {
   private DoubleKernels() {}

@@ -3,11 +3,14 @@ package io.dendrite.core.tensor;
 /**
  * Float32 matrix multiply on raw row-major arrays: the hot spot of training.
  *
- * <p>Implementations must give bit-identical results for any thread count: work is split by
- * output rows, and each output element is accumulated in an order that does not depend on the
- * split.
+ * <p>Implementations must give bit-identical results for any thread count: work is split by output
+ * rows, and each output element is accumulated in an order that does not depend on the split. They
+ * overwrite {@code c}: whatever it held before does not matter.
  */
 public interface FloatKernels {
+  /** System property that forces an implementation by name: {@code scalar} or {@code vector}. */
+  String PROPERTY = "dendrite.kernels";
+
   /** {@code c[m×n] = a[m×k] · b[k×n]}. */
   void multiply(float[] a, float[] b, float[] c, int m, int k, int n);
 
@@ -17,8 +20,27 @@ public interface FloatKernels {
   /** {@code c[m×n] = a[k×m]ᵀ · b[k×n]}. */
   void multiplyTransposedA(float[] a, float[] b, float[] c, int k, int m, int n);
 
-  /** The kernels in use: the fastest available in this JVM. */
+  /**
+   * The kernels in use: the Vector API ones when {@code jdk.incubator.vector} is present, else
+   * plain loops; the {@value #PROPERTY} property overrides the choice.
+   */
   static FloatKernels current() {
-    return ScalarFloatKernels.INSTANCE;
+    return KernelSelection.CURRENT;
+  }
+
+  /**
+   * The implementation called {@code name}: {@code scalar} (plain loops, always available) or
+   * {@code vector} (the Vector API).
+   *
+   * @throws IllegalArgumentException for another name
+   * @throws UnsupportedOperationException for {@code vector} when the module is absent
+   */
+  static FloatKernels named(String name) {
+    return KernelSelection.named(name);
+  }
+
+  /** True when this JVM was started with the {@code jdk.incubator.vector} module. */
+  static boolean vectorAvailable() {
+    return KernelSelection.vectorAvailable();
   }
 }

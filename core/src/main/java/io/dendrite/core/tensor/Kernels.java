@@ -3,8 +3,8 @@ package io.dendrite.core.tensor;
 /**
  * The numeric kernels training needs, for both precisions.
  *
- * <p>Matrix multiply comes in the three forms of a dense layer's training step. Weights are
- * stored {@code out x in}, as PyTorch stores them:
+ * <p>Matrix multiply comes in the three forms of a dense layer's training step. Weights are stored
+ * {@code out x in}, as PyTorch stores them:
  *
  * <ul>
  *   <li>forward {@code y = x · Wᵀ}: {@link #multiplyTransposedB}
@@ -13,11 +13,26 @@ package io.dendrite.core.tensor;
  * </ul>
  *
  * <p>Each output element is computed by one thread in a fixed order, so results are the same
- * whatever the thread count. The float32 path uses the fastest {@link FloatKernels} available
- * (the Vector API when {@code jdk.incubator.vector} is present, plain loops otherwise).
+ * whatever the thread count. The float32 path uses the fastest {@link FloatKernels} available (the
+ * Vector API when {@code jdk.incubator.vector} is present, plain loops otherwise).
  */
 public final class Kernels {
   private Kernels() {}
+
+  /**
+   * Sets how many threads, the caller included, a large float32 multiply is split over.
+   *
+   * <p>Results are bit-identical whatever the count; the default is the number of cores, at most 4,
+   * or the {@value ComputePool#THREADS_PROPERTY} system property.
+   */
+  public static void setThreads(int threads) {
+    ComputePool.configure(threads);
+  }
+
+  /** How many threads, the caller included, a large float32 multiply is split over. */
+  public static int threads() {
+    return ComputePool.threads();
+  }
 
   /** {@code c = a · b}: a is m×k, b is k×n, c is m×n. */
   public static void multiply(Matrix a, Matrix b, Matrix c) {
@@ -108,8 +123,20 @@ public final class Kernels {
   private static void check(boolean ok, String op, Matrix a, Matrix b, Matrix c) {
     if (!ok) {
       throw new IllegalArgumentException(
-          "shapes do not fit " + op + ": " + a.rows() + "x" + a.cols() + ", " + b.rows() + "x"
-              + b.cols() + " -> " + c.rows() + "x" + c.cols());
+          "shapes do not fit "
+              + op
+              + ": "
+              + a.rows()
+              + "x"
+              + a.cols()
+              + ", "
+              + b.rows()
+              + "x"
+              + b.cols()
+              + " -> "
+              + c.rows()
+              + "x"
+              + c.cols());
     }
   }
 }

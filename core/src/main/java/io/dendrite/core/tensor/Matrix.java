@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * A dense row-major matrix of float32 (the engine) or float64 (gradient checks) values.
  *
- * <p>Training runs in float32. The same layers, activations and losses also run in float64 so
- * that every backward pass can be checked against finite differences in double precision; code
- * that must be fast reads {@link #floats()} directly, code that must only be right uses {@link
- * #get(int)} and {@link #set(int, double)}.
+ * <p>Training runs in float32. The same layers, activations and losses also run in float64 so that
+ * every backward pass can be checked against finite differences in double precision; code that must
+ * be fast reads {@link #floats()} directly, code that must only be right uses {@link #get(int)} and
+ * {@link #set(int, double)}.
  *
  * <p>The row count may shrink and grow again within the capacity the matrix was made with ({@link
  * #setRows(int)}), so that a last, partial mini-batch reuses the buffers of a full one and a

@@ -25,8 +25,12 @@ public final class Trainer {
   private final Network network;
   private final LossEvaluator loss;
   private final Optimizer optimizer;
+  private final List<Parameter> parameters;
   private final Map<String, Metric> trainMetrics;
   private final Map<String, Metric> evalMetrics;
+  // The same metrics as arrays: the per-step loops must not allocate iterators.
+  private final Metric[] trainMetricArray;
+  private final Metric[] evalMetricArray;
   private final int batchSize;
   private final Matrix x;
   private final Matrix y;
@@ -46,8 +50,11 @@ public final class Trainer {
     this.network = network;
     this.loss = loss;
     this.optimizer = optimizer;
+    this.parameters = network.parameters();
     this.trainMetrics = new LinkedHashMap<>(trainMetrics);
     this.evalMetrics = new LinkedHashMap<>(evalMetrics);
+    this.trainMetricArray = this.trainMetrics.values().toArray(new Metric[0]);
+    this.evalMetricArray = this.evalMetrics.values().toArray(new Metric[0]);
     this.batchSize = batchSize;
     this.x = Matrix.floats(batchSize, network.inputSize());
     this.y = Matrix.floats(batchSize, network.outputSize());
@@ -80,14 +87,15 @@ public final class Trainer {
       if (!Double.isFinite(value)) {
         throw diverged(epoch, step + 1, "the loss is " + value);
       }
-      for (Parameter p : network.parameters()) {
+      for (int i = 0; i < parameters.size(); i++) {
+        Parameter p = parameters.get(i);
         if (!p.gradient().allFinite()) {
           throw diverged(epoch, step + 1, "the gradient of " + p.name() + " is not finite");
         }
       }
-      optimizer.step(network.parameters());
+      optimizer.step(parameters);
       lossSum += value * rows;
-      for (Metric m : trainMetrics.values()) {
+      for (Metric m : trainMetricArray) {
         m.update(out, y);
       }
       listener.onBatch(epoch, step + 1, steps, value);
@@ -121,7 +129,7 @@ public final class Trainer {
       gather(data, all, 0, rows);
       Matrix out = network.forward(x, false);
       lossSum += loss.value(network, out, y) * rows;
-      for (Metric m : evalMetrics.values()) {
+      for (Metric m : evalMetricArray) {
         m.update(out, y);
       }
     }

@@ -25,7 +25,8 @@ class AccuracyMetricTests {
   void singleOutputIsThresholdedAtOneHalf() {
     accuracy.reset();
     accuracy.update(
-        Matrix.wrap(3, 1, new float[] {0.9f, 0.2f, 0.5f}), Matrix.wrap(3, 1, new float[] {1, 1, 1}));
+        Matrix.wrap(3, 1, new float[] {0.9f, 0.2f, 0.5f}),
+        Matrix.wrap(3, 1, new float[] {1, 1, 1}));
     assertThat(accuracy.value()).isEqualTo(2.0 / 3);
   }
 

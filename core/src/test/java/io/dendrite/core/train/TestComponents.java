@@ -75,7 +75,8 @@ final class TestComponents implements ComponentFactory {
 
     @Override
     public void step(List<Parameter> parameters) {
-      for (Parameter p : parameters) {
+      for (int k = 0; k < parameters.size(); k++) {
+        Parameter p = parameters.get(k);
         for (int i = 0; i < p.value().size(); i++) {
           p.value().set(i, p.value().get(i) - rate * p.gradient().get(i));
         }

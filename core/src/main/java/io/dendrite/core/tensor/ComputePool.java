@@ -1,0 +1,283 @@
+package io.dendrite.core.tensor;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The fixed pool of daemon threads that the float32 kernels split their work over.
+ *
+ * <p>Work is always split by blocks of output rows, and the caller thread computes the first block
+ * itself. A kernel must compute every output element in an order that depends only on the shapes,
+ * never on the block it falls in: then results are bit-identical whatever the thread count.
+ * Dispatching allocates nothing: each worker has a mailbox that the caller fills in, and the caller
+ * waits on a counter rather than on futures.
+ *
+ * <p>Only one multiply uses the pool at a time. A caller that finds it busy (another thread's
+ * multiply, or a kernel called from inside a worker) computes on its own thread, which gives the
+ * same result, only slower.
+ */
+public final class ComputePool {
+  /** Property naming the default thread count, read once when the pool is first needed. */
+  public static final String THREADS_PROPERTY = "dendrite.threads";
+
+  /**
+   * Below this cost (in multiply-adds of the vector kernels, about 7 µs at 150 GFLOP/s) a call runs
+   * on the caller thread: handing work to another thread and waiting for it can cost as much.
+   */
+  static final long MIN_PARALLEL_COST = 1L << 19;
+
+  /** {@link #MIN_PARALLEL_COST}, except while the kernels warm up and must take both paths. */
+  static long minParallelCost = MIN_PARALLEL_COST;
+
+  /** How long an idle thread waits without sleeping: training calls kernels back to back. */
+  private static final long SPIN_NANOS = 50_000;
+
+  private static final long PURE_SPIN_NANOS = 2_000;
+
+  /** A computation over a range of output rows. */
+  interface RowTask {
+    void run(int fromRow, int toRow);
+  }
+
+  private static final Object CONFIG_LOCK = new Object();
+  private static volatile Pool pool;
+  private static volatile int threads = defaultThreads();
+
+  private ComputePool() {}
+
+  /**
+   * Sets how many threads (the caller included) a large multiply is split over.
+   *
+   * <p>Results do not depend on it. Takes effect for the next multiply; idle workers of the
+   * previous size are stopped.
+   */
+  public static void configure(int threadCount) {
+    if (threadCount < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threadCount);
+    }
+    synchronized (CONFIG_LOCK) {
+      if (threadCount == threads) {
+        return;
+      }
+      threads = threadCount;
+      Pool old = pool;
+      pool = null;
+      if (old != null) {
+        old.shutdown();
+      }
+    }
+  }
+
+  /** How many threads, the caller included, a large multiply is split over. */
+  public static int threads() {
+    return threads;
+  }
+
+  /** The default thread count: the property if set, else the cores, at most 4. */
+  public static int defaultThreads() {
+    String configured = System.getProperty(THREADS_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      try {
+        int value = Integer.parseInt(configured.trim());
+        if (value >= 1) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // Fall through to the hardware default: a bad property must not break training.
+      }
+    }
+    return Math.min(Runtime.getRuntime().availableProcessors(), 4);
+  }
+
+  /**
+   * Runs {@code task} over rows {@code [0, rows)}, split over the pool when {@code cost} is large
+   * enough.
+   *
+   * @param cost the work, in multiply-adds of the vector kernels
+   * @param align block boundaries fall on multiples of this, so that register tiles stay whole
+   */
+  static void run(RowTask task, int rows, int align, long cost) {
+    int n = threads;
+    int blocks = (rows + align - 1) / align;
+    int parts = Math.min(n, blocks);
+    if (parts <= 1 || cost < minParallelCost) {
+      task.run(0, rows);
+      return;
+    }
+    Pool p = pool();
+    if (p == null || !p.busy.compareAndSet(false, true)) {
+      task.run(0, rows);
+      return;
+    }
+    try {
+      p.run(task, rows, align, blocks, Math.min(parts, p.workers.length + 1));
+    } finally {
+      p.busy.set(false);
+    }
+  }
+
+  private static Pool pool() {
+    Pool p = pool;
+    if (p != null) {
+      return p;
+    }
+    synchronized (CONFIG_LOCK) {
+      if (pool == null && threads > 1) {
+        pool = new Pool(threads - 1);
+      }
+      return pool;
+    }
+  }
+
+  /**
+   * Waits a moment without sleeping; false once it is time to park instead.
+   *
+   * <p>Spinning catches the common case of a partner thread a few microseconds behind. Past that,
+   * yielding lets a partner that the OS scheduled on the same core run; past the spin time, parking
+   * frees the core for good.
+   */
+  private static boolean idle(long since) {
+    long waited = System.nanoTime() - since;
+    if (waited < PURE_SPIN_NANOS) {
+      Thread.onSpinWait();
+      return true;
+    } else if (waited < SPIN_NANOS) {
+      Thread.yield();
+      return true;
+    }
+    return false;
+  }
+
+  private static final class Pool {
+    final Worker[] workers;
+    final AtomicBoolean busy = new AtomicBoolean();
+    final AtomicInteger remaining = new AtomicInteger();
+    volatile Thread caller;
+    volatile Throwable failure;
+    volatile boolean stopped;
+
+    Pool(int size) {
+      workers = new Worker[size];
+      for (int i = 0; i < size; i++) {
+        workers[i] = new Worker(this);
+        Thread t = new Thread(workers[i], "dendrite-compute-" + (i + 1));
+        t.setDaemon(true);
+        workers[i].thread = t;
+      }
+      for (Worker w : workers) {
+        w.thread.start();
+      }
+    }
+
+    void run(RowTask task, int rows, int align, int blocks, int parts) {
+      caller = Thread.currentThread();
+      failure = null;
+      remaining.set(parts - 1);
+      for (int part = 1; part < parts; part++) {
+        workers[part - 1].assign(
+            task,
+            boundary(part, parts, blocks, align, rows),
+            boundary(part + 1, parts, blocks, align, rows));
+      }
+      Throwable own = null;
+      try {
+        task.run(0, boundary(1, parts, blocks, align, rows));
+      } catch (RuntimeException | Error e) {
+        own = e;
+      }
+      awaitWorkers();
+      caller = null;
+      Throwable failed = own != null ? own : failure;
+      failure = null;
+      if (failed instanceof RuntimeException) {
+        throw (RuntimeException) failed;
+      } else if (failed instanceof Error) {
+        throw (Error) failed;
+      } else if (failed != null) {
+        throw new IllegalStateException(failed);
+      }
+    }
+
+    private static int boundary(int part, int parts, int blocks, int align, int rows) {
+      return (int) Math.min(rows, (long) blocks * part / parts * align);
+    }
+
+    private void awaitWorkers() {
+      long since = System.nanoTime();
+      while (remaining.get() != 0) {
+        if (!idle(since)) {
+          LockSupport.park(this);
+        }
+      }
+    }
+
+    void finished(Throwable error) {
+      if (error != null) {
+        failure = error;
+      }
+      if (remaining.decrementAndGet() == 0) {
+        LockSupport.unpark(caller);
+      }
+    }
+
+    /** Stops the workers once no multiply is using them; the pool is never used again. */
+    void shutdown() {
+      while (!busy.compareAndSet(false, true)) {
+        Thread.onSpinWait();
+      }
+      stopped = true;
+      for (Worker w : workers) {
+        LockSupport.unpark(w.thread);
+      }
+    }
+  }
+
+  private static final class Worker implements Runnable {
+    private final Pool pool;
+    Thread thread;
+    private RowTask task;
+    private int from;
+    private int to;
+    // Written last by the caller, so that a worker that sees a new ticket sees its task too.
+    private volatile int ticket;
+
+    Worker(Pool pool) {
+      this.pool = pool;
+    }
+
+    void assign(RowTask task, int from, int to) {
+      this.task = task;
+      this.from = from;
+      this.to = to;
+      ticket = ticket + 1;
+      LockSupport.unpark(thread);
+    }
+
+    @Override
+    public void run() {
+      int seen = 0;
+      while (true) {
+        long since = System.nanoTime();
+        int current;
+        while ((current = ticket) == seen) {
+          if (pool.stopped) {
+            return;
+          }
+          if (!idle(since)) {
+            LockSupport.park(this);
+          }
+        }
+        seen = current;
+        Throwable error = null;
+        try {
+          task.run(from, to);
+        } catch (Throwable e) {
+          error = e;
+        }
+        task = null;
+        pool.finished(error);
+      }
+    }
+  }
+}

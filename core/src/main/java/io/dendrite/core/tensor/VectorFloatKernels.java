@@ -1,0 +1,680 @@
+package io.dendrite.core.tensor;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Float32 kernels on the Vector API, register-tiled and split over the {@link ComputePool}.
+ *
+ * <p>The inner loops are axpys: a register tile of 4 output rows × up to 3 vectors of columns
+ * accumulates {@code a(i, p) · b[p, j..]} over the reduction index {@code p}, so that every load of
+ * {@code b} feeds 4 fused multiply-adds and no lanes need summing at the end. {@code a·bᵀ} is
+ * computed as its transpose {@code b·aᵀ} for the same reason.
+ *
+ * <p>For a given shape, each output element is computed by the same operations in the same order,
+ * whichever tile, block or thread computes it: in the axpy form, a chain of fma in increasing order
+ * of {@code p} started from zero (vector lanes and scalar tails alike use fma, which rounds once,
+ * and partial sums between reduction blocks are stored as the floats they are). Results are
+ * therefore the same for any thread count, and in the interpreter as in every JIT tier. The Vector
+ * API's own {@code reduceLanes(ADD)} is never used, because its summation order is unspecified.
+ *
+ * <p>Only {@link KernelSelection} refers to this class, behind a check that the {@code
+ * jdk.incubator.vector} module is present, so that JVMs without it never load it.
+ */
+final class VectorFloatKernels implements FloatKernels {
+  static final VectorFloatKernels INSTANCE = new VectorFloatKernels();
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  /** Output rows per register tile; thread blocks are aligned on it. */
+  static final int TILE_ROWS = 4;
+
+  /**
+   * Reduction steps per pass: a KC×(3·L) strip of {@code b} (24 KB with 512-bit vectors) stays in
+   * L1 while the register tiles of all rows stream past it.
+   */
+  private static final int KC = 128;
+
+  private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+  private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
+
+  private static final int MULTIPLY = 0;
+  private static final int TRANSPOSED_A = 1;
+  private static final int TRANSPOSED_B = 2;
+  private static final int TRANSPOSED_B_DOT = 3;
+
+  /** Enough rounds for C2 to compile the kernels, for JVMs that cannot count allocations. */
+  private static final int WARM_UP_ROUNDS = 2000;
+
+  private VectorFloatKernels() {}
+
+  /**
+   * Runs the kernels on small inputs until the JIT has compiled them, then returns the instance.
+   *
+   * <p>Until C2 compiles them, Vector API operations run as plain Java objects: a hundred times
+   * slower, and allocating an object per operation, which would break the promise that a training
+   * step allocates nothing after the first batch. Rounds stop once one allocates nothing, or after
+   * a fixed number of rounds when the JVM cannot count allocations, or after {@code maxMillis}.
+   */
+  static VectorFloatKernels warmedUp(long maxMillis) {
+    // Every branch must be taken here: one that the JIT first meets in training makes it throw
+    // away the compiled code and interpret the kernels again for thousands of calls. So, with k
+    // crossing a reduction block: 4-row tiles and a tail row; column strips of 3+2 vectors and of
+    // 3+1 vectors, each with scalar columns left; the dot path (fewer rows than lanes) with a
+    // column and a k tail; empty reductions; and, every other round, the thread pool.
+    int k = KC + 3;
+    int wide = 5 * L + 3;
+    int narrow = 4 * L + 3;
+    int[][] shapes = {
+      {5, k, wide}, {5, k, narrow}, {wide, k, 5}, {narrow, k, 5}, {5, k, 7}, {L, 0, 3}, {5, 0, 3}
+    };
+    int size = wide * k;
+    float[] a = new float[size];
+    float[] b = new float[size];
+    float[] c = new float[size];
+    for (int i = 0; i < size; i++) {
+      a[i] = (i % 7) - 3;
+      b[i] = (i % 5) - 2;
+    }
+    AllocationCounter counter = AllocationCounter.forCurrentThread();
+    long deadline = System.nanoTime() + maxMillis * 1_000_000;
+    int clean = 0;
+    try {
+      for (int round = 0; System.nanoTime() < deadline; round++) {
+        ComputePool.minParallelCost = round % 2 == 0 ? ComputePool.MIN_PARALLEL_COST : 0;
+        long before = counter.allocated();
+        for (int[] shape : shapes) {
+          INSTANCE.multiply(a, b, c, shape[0], shape[1], shape[2]);
+          INSTANCE.multiplyTransposedB(a, b, c, shape[0], shape[1], shape[2]);
+          INSTANCE.multiplyTransposedA(a, b, c, shape[1], shape[0], shape[2]);
+        }
+        clean = counter.allocated() == before ? clean + 1 : 0;
+        boolean done = counter.counts() ? clean >= 2 : round >= WARM_UP_ROUNDS;
+        if (done) {
+          break;
+        }
+      }
+    } finally {
+      ComputePool.minParallelCost = ComputePool.MIN_PARALLEL_COST;
+    }
+    return INSTANCE;
+  }
+
+  @Override
+  public void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
+    run(MULTIPLY, a, b, c, m, k, n);
+  }
+
+  @Override
+  public void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int k, int n) {
+    // With fewer rows than a vector holds, the transposed product would have no full vector to
+    // compute with: dot products along k are then faster.
+    run(m >= L ? TRANSPOSED_B : TRANSPOSED_B_DOT, a, b, c, m, k, n);
+  }
+
+  @Override
+  public void multiplyTransposedA(float[] a, float[] b, float[] c, int k, int m, int n) {
+    run(TRANSPOSED_A, a, b, c, m, k, n);
+  }
+
+  private static void run(int form, float[] a, float[] b, float[] c, int m, int k, int n) {
+    Job job = JOBS.get();
+    job.form = form;
+    job.a = a;
+    job.b = b;
+    job.c = c;
+    job.m = m;
+    job.k = k;
+    job.n = n;
+    if (form == TRANSPOSED_B) {
+      job.reserve(k * m, n * m);
+    }
+    try {
+      ComputePool.run(job, m, form == TRANSPOSED_B ? L : TILE_ROWS, (long) m * n * k);
+    } finally {
+      job.a = null;
+      job.b = null;
+      job.c = null;
+    }
+  }
+
+  /**
+   * One multiply in flight, with its scratch buffers; reused per calling thread so that a call
+   * allocates nothing once the buffers have grown to the largest shapes.
+   */
+  private static final class Job implements ComputePool.RowTask {
+    int form;
+    float[] a;
+    float[] b;
+    float[] c;
+    int m;
+    int k;
+    int n;
+    private float[] at = new float[0];
+    private float[] ct = new float[0];
+
+    void reserve(int atSize, int ctSize) {
+      if (at.length < atSize) {
+        at = new float[atSize];
+      }
+      if (ct.length < ctSize) {
+        ct = new float[ctSize];
+      }
+    }
+
+    @Override
+    public void run(int from, int to) {
+      switch (form) {
+        case MULTIPLY:
+          axpy(a, k, 1, b, n, c, n, k, from, to, 0, n);
+          break;
+        case TRANSPOSED_A:
+          axpy(a, 1, m, b, n, c, n, k, from, to, 0, n);
+          break;
+        case TRANSPOSED_B:
+          transposedB(from, to);
+          break;
+        default:
+          dotRows(a, b, c, k, n, from, to);
+          break;
+      }
+    }
+
+    /**
+     * Computes rows {@code [from, to)} of {@code a·bᵀ} as columns of {@code (a·bᵀ)ᵀ = b·aᵀ}, so
+     * that the inner loop is an axpy over contiguous memory. Only this block's rows of {@code a}
+     * and {@code c} are transposed, which costs less than transposing the weights {@code b} once
+     * the batch is smaller than the layer, and needs no barrier between threads: each thread
+     * touches only its own columns of the scratch buffers.
+     */
+    private void transposedB(int from, int to) {
+      transpose(a, k, from, to, at, m);
+      axpy(b, k, 1, at, m, ct, m, k, 0, n, from, to);
+      transposeBack(ct, m, n, from, to, c);
+    }
+  }
+
+  /**
+   * Copies rows {@code [from, to)} of {@code src} into the same columns of {@code dst}, transposed.
+   *
+   * <p>{@code src} has rows of {@code cols} values, {@code dst} rows of {@code ld} values.
+   */
+  static void transpose(float[] src, int cols, int from, int to, float[] dst, int ld) {
+    // Blocks of 32 keep the lines being written in L1 across the strided side.
+    final int blk = 32;
+    for (int j0 = 0; j0 < cols; j0 += blk) {
+      int j1 = Math.min(cols, j0 + blk);
+      for (int i = from; i < to; i++) {
+        int s = i * cols;
+        for (int j = j0; j < j1; j++) {
+          dst[j * ld + i] = src[s + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * Copies columns {@code [from, to)} of {@code src} into the same rows of {@code dst}, transposed.
+   *
+   * <p>{@code src} has {@code rows} rows of {@code ld} values, {@code dst} rows of {@code rows}
+   * values.
+   */
+  static void transposeBack(float[] src, int ld, int rows, int from, int to, float[] dst) {
+    final int blk = 32;
+    for (int j0 = 0; j0 < rows; j0 += blk) {
+      int j1 = Math.min(rows, j0 + blk);
+      for (int i = from; i < to; i++) {
+        int d = i * rows;
+        for (int j = j0; j < j1; j++) {
+          dst[d + j] = src[j * ld + i];
+        }
+      }
+    }
+  }
+
+  /**
+   * Computes {@code c[i·ldc + j] = Σ_p a[i·ars + p·aps] · b[p·ldb + j]} for a block of rows and
+   * columns.
+   *
+   * <p>The strides let one kernel read {@code a} row-major ({@code ars = k, aps = 1}) or transposed
+   * ({@code ars = 1, aps = m}).
+   */
+  static void axpy(
+      float[] a,
+      int ars,
+      int aps,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int k,
+      int from,
+      int to,
+      int j0,
+      int j1) {
+    if (k == 0) {
+      for (int i = from; i < to; i++) {
+        Arrays.fill(c, i * ldc + j0, i * ldc + j1, 0f);
+      }
+      return;
+    }
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      int p1 = Math.min(k, p0 + KC);
+      boolean first = p0 == 0;
+      int j = j0;
+      for (; j + 3 * L <= j1; j += 3 * L) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+          tile4x3(a, ars, aps, b, ldb, c, ldc, i, j, p0, p1, first);
+        }
+        for (; i < to; i++) {
+          tile1x3(a, ars, aps, b, ldb, c, ldc, i, j, p0, p1, first);
+        }
+      }
+      if (j + 2 * L <= j1) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+          tile4x2(a, ars, aps, b, ldb, c, ldc, i, j, p0, p1, first);
+        }
+        for (; i < to; i++) {
+          tile1x1(a, ars, aps, b, ldb, c, ldc, i, j, p0, p1, first);
+          tile1x1(a, ars, aps, b, ldb, c, ldc, i, j + L, p0, p1, first);
+        }
+        j += 2 * L;
+      }
+      for (; j + L <= j1; j += L) {
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+          tile4x1(a, ars, aps, b, ldb, c, ldc, i, j, p0, p1, first);
+        }
+        for (; i < to; i++) {
+          tile1x1(a, ars, aps, b, ldb, c, ldc, i, j, p0, p1, first);
+        }
+      }
+      for (; j < j1; j++) {
+        for (int i = from; i < to; i++) {
+          scalar(a, ars, aps, b, ldb, c, ldc, i, j, p0, p1, first);
+        }
+      }
+    }
+  }
+
+  private static FloatVector start(float[] c, int at, boolean first) {
+    return first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, at);
+  }
+
+  private static void tile4x3(
+      float[] a,
+      int ars,
+      int aps,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int i,
+      int j,
+      int p0,
+      int p1,
+      boolean first) {
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    FloatVector s00 = start(c, c0, first);
+    FloatVector s01 = start(c, c0 + L, first);
+    FloatVector s02 = start(c, c0 + 2 * L, first);
+    FloatVector s10 = start(c, c1, first);
+    FloatVector s11 = start(c, c1 + L, first);
+    FloatVector s12 = start(c, c1 + 2 * L, first);
+    FloatVector s20 = start(c, c2, first);
+    FloatVector s21 = start(c, c2 + L, first);
+    FloatVector s22 = start(c, c2 + 2 * L, first);
+    FloatVector s30 = start(c, c3, first);
+    FloatVector s31 = start(c, c3 + L, first);
+    FloatVector s32 = start(c, c3 + 2 * L, first);
+    int a0 = i * ars + p0 * aps;
+    int a1 = a0 + ars;
+    int a2 = a1 + ars;
+    int a3 = a2 + ars;
+    int bp = p0 * ldb + j;
+    for (int p = p0; p < p1; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bp);
+      FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+      FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+      FloatVector x = FloatVector.broadcast(S, a[a0]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = FloatVector.broadcast(S, a[a1]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+      x = FloatVector.broadcast(S, a[a2]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      s22 = x.fma(b2, s22);
+      x = FloatVector.broadcast(S, a[a3]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      s32 = x.fma(b2, s32);
+      a0 += aps;
+      a1 += aps;
+      a2 += aps;
+      a3 += aps;
+      bp += ldb;
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + L);
+    s02.intoArray(c, c0 + 2 * L);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + L);
+    s12.intoArray(c, c1 + 2 * L);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + L);
+    s22.intoArray(c, c2 + 2 * L);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + L);
+    s32.intoArray(c, c3 + 2 * L);
+  }
+
+  private static void tile4x2(
+      float[] a,
+      int ars,
+      int aps,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int i,
+      int j,
+      int p0,
+      int p1,
+      boolean first) {
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    FloatVector s00 = start(c, c0, first);
+    FloatVector s01 = start(c, c0 + L, first);
+    FloatVector s10 = start(c, c1, first);
+    FloatVector s11 = start(c, c1 + L, first);
+    FloatVector s20 = start(c, c2, first);
+    FloatVector s21 = start(c, c2 + L, first);
+    FloatVector s30 = start(c, c3, first);
+    FloatVector s31 = start(c, c3 + L, first);
+    int a0 = i * ars + p0 * aps;
+    int a1 = a0 + ars;
+    int a2 = a1 + ars;
+    int a3 = a2 + ars;
+    int bp = p0 * ldb + j;
+    for (int p = p0; p < p1; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bp);
+      FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+      FloatVector x = FloatVector.broadcast(S, a[a0]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = FloatVector.broadcast(S, a[a1]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = FloatVector.broadcast(S, a[a2]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = FloatVector.broadcast(S, a[a3]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      a0 += aps;
+      a1 += aps;
+      a2 += aps;
+      a3 += aps;
+      bp += ldb;
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + L);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + L);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + L);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + L);
+  }
+
+  private static void tile4x1(
+      float[] a,
+      int ars,
+      int aps,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int i,
+      int j,
+      int p0,
+      int p1,
+      boolean first) {
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    FloatVector s0 = start(c, c0, first);
+    FloatVector s1 = start(c, c1, first);
+    FloatVector s2 = start(c, c2, first);
+    FloatVector s3 = start(c, c3, first);
+    int a0 = i * ars + p0 * aps;
+    int a1 = a0 + ars;
+    int a2 = a1 + ars;
+    int a3 = a2 + ars;
+    int bp = p0 * ldb + j;
+    for (int p = p0; p < p1; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bp);
+      s0 = FloatVector.broadcast(S, a[a0]).fma(b0, s0);
+      s1 = FloatVector.broadcast(S, a[a1]).fma(b0, s1);
+      s2 = FloatVector.broadcast(S, a[a2]).fma(b0, s2);
+      s3 = FloatVector.broadcast(S, a[a3]).fma(b0, s3);
+      a0 += aps;
+      a1 += aps;
+      a2 += aps;
+      a3 += aps;
+      bp += ldb;
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c1);
+    s2.intoArray(c, c2);
+    s3.intoArray(c, c3);
+  }
+
+  private static void tile1x3(
+      float[] a,
+      int ars,
+      int aps,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int i,
+      int j,
+      int p0,
+      int p1,
+      boolean first) {
+    int c0 = i * ldc + j;
+    FloatVector s0 = start(c, c0, first);
+    FloatVector s1 = start(c, c0 + L, first);
+    FloatVector s2 = start(c, c0 + 2 * L, first);
+    int a0 = i * ars + p0 * aps;
+    int bp = p0 * ldb + j;
+    for (int p = p0; p < p1; p++) {
+      FloatVector x = FloatVector.broadcast(S, a[a0]);
+      s0 = x.fma(FloatVector.fromArray(S, b, bp), s0);
+      s1 = x.fma(FloatVector.fromArray(S, b, bp + L), s1);
+      s2 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), s2);
+      a0 += aps;
+      bp += ldb;
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c0 + L);
+    s2.intoArray(c, c0 + 2 * L);
+  }
+
+  private static void tile1x1(
+      float[] a,
+      int ars,
+      int aps,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int i,
+      int j,
+      int p0,
+      int p1,
+      boolean first) {
+    int c0 = i * ldc + j;
+    FloatVector s0 = start(c, c0, first);
+    int a0 = i * ars + p0 * aps;
+    int bp = p0 * ldb + j;
+    for (int p = p0; p < p1; p++) {
+      s0 = FloatVector.broadcast(S, a[a0]).fma(FloatVector.fromArray(S, b, bp), s0);
+      a0 += aps;
+      bp += ldb;
+    }
+    s0.intoArray(c, c0);
+  }
+
+  private static void scalar(
+      float[] a,
+      int ars,
+      int aps,
+      float[] b,
+      int ldb,
+      float[] c,
+      int ldc,
+      int i,
+      int j,
+      int p0,
+      int p1,
+      boolean first) {
+    int ci = i * ldc + j;
+    float s = first ? 0f : c[ci];
+    int ap = i * ars + p0 * aps;
+    int bp = p0 * ldb + j;
+    for (int p = p0; p < p1; p++) {
+      s = Math.fma(a[ap], b[bp], s);
+      ap += aps;
+      bp += ldb;
+    }
+    c[ci] = s;
+  }
+
+  /**
+   * Computes rows {@code [from, to)} of {@code a·bᵀ} as dot products of contiguous rows.
+   *
+   * <p>Each element sums L lane-wise fma chains pairwise in a fixed order, then adds the scalar
+   * tail: a different rounding than the axpy form, but fixed by the shape alone.
+   */
+  static void dotRows(float[] a, float[] b, float[] c, int k, int n, int from, int to) {
+    float[] lanes = LANES.get();
+    int kv = k - k % L;
+    int i = from;
+    for (; i + 4 <= to; i += 4) {
+      int j = 0;
+      for (; j + 3 <= n; j += 3) {
+        dot4x3(a, b, c, k, kv, n, i, j, lanes);
+      }
+      for (; j < n; j++) {
+        for (int r = 0; r < 4; r++) {
+          c[(i + r) * n + j] = dot(a, (i + r) * k, b, j * k, k, kv, lanes);
+        }
+      }
+    }
+    for (; i < to; i++) {
+      for (int j = 0; j < n; j++) {
+        c[i * n + j] = dot(a, i * k, b, j * k, k, kv, lanes);
+      }
+    }
+  }
+
+  private static void dot4x3(
+      float[] a, float[] b, float[] c, int k, int kv, int n, int i, int j, float[] lanes) {
+    int a0 = i * k;
+    int a1 = a0 + k;
+    int a2 = a1 + k;
+    int a3 = a2 + k;
+    int b0 = j * k;
+    int b1 = b0 + k;
+    int b2 = b1 + k;
+    FloatVector s00 = FloatVector.zero(S);
+    FloatVector s01 = s00;
+    FloatVector s02 = s00;
+    FloatVector s10 = s00;
+    FloatVector s11 = s00;
+    FloatVector s12 = s00;
+    FloatVector s20 = s00;
+    FloatVector s21 = s00;
+    FloatVector s22 = s00;
+    FloatVector s30 = s00;
+    FloatVector s31 = s00;
+    FloatVector s32 = s00;
+    for (int p = 0; p < kv; p += L) {
+      FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
+      FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
+      FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
+      FloatVector x = FloatVector.fromArray(S, a, a0 + p);
+      s00 = x.fma(y0, s00);
+      s01 = x.fma(y1, s01);
+      s02 = x.fma(y2, s02);
+      x = FloatVector.fromArray(S, a, a1 + p);
+      s10 = x.fma(y0, s10);
+      s11 = x.fma(y1, s11);
+      s12 = x.fma(y2, s12);
+      x = FloatVector.fromArray(S, a, a2 + p);
+      s20 = x.fma(y0, s20);
+      s21 = x.fma(y1, s21);
+      s22 = x.fma(y2, s22);
+      x = FloatVector.fromArray(S, a, a3 + p);
+      s30 = x.fma(y0, s30);
+      s31 = x.fma(y1, s31);
+      s32 = x.fma(y2, s32);
+    }
+    int c0 = i * n + j;
+    c[c0] = finish(s00, a, a0, b, b0, k, kv, lanes);
+    c[c0 + 1] = finish(s01, a, a0, b, b1, k, kv, lanes);
+    c[c0 + 2] = finish(s02, a, a0, b, b2, k, kv, lanes);
+    c0 += n;
+    c[c0] = finish(s10, a, a1, b, b0, k, kv, lanes);
+    c[c0 + 1] = finish(s11, a, a1, b, b1, k, kv, lanes);
+    c[c0 + 2] = finish(s12, a, a1, b, b2, k, kv, lanes);
+    c0 += n;
+    c[c0] = finish(s20, a, a2, b, b0, k, kv, lanes);
+    c[c0 + 1] = finish(s21, a, a2, b, b1, k, kv, lanes);
+    c[c0 + 2] = finish(s22, a, a2, b, b2, k, kv, lanes);
+    c0 += n;
+    c[c0] = finish(s30, a, a3, b, b0, k, kv, lanes);
+    c[c0 + 1] = finish(s31, a, a3, b, b1, k, kv, lanes);
+    c[c0 + 2] = finish(s32, a, a3, b, b2, k, kv, lanes);
+  }
+
+  private static float dot(float[] a, int ai, float[] b, int bj, int k, int kv, float[] lanes) {
+    FloatVector s = FloatVector.zero(S);
+    for (int p = 0; p < kv; p += L) {
+      s = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s);
+    }
+    return finish(s, a, ai, b, bj, k, kv, lanes);
+  }
+
+  /** Sums the lanes pairwise in a fixed order, then adds the scalar tail of the reduction. */
+  private static float finish(
+      FloatVector s, float[] a, int ai, float[] b, int bj, int k, int kv, float[] lanes) {
+    s.intoArray(lanes, 0);
+    for (int w = L >> 1; w > 0; w >>= 1) {
+      for (int q = 0; q < w; q++) {
+        lanes[q] += lanes[q + w];
+      }
+    }
+    float t = 0f;
+    for (int p = kv; p < k; p++) {
+      t = Math.fma(a[ai + p], b[bj + p], t);
+    }
+    return lanes[0] + t;
+  }
+}
