@@ -26,17 +26,6 @@ public final class GuiceComponentFactory implements ComponentFactory {
       // Not bound: unknown or claimed twice; the registry says which, naming the jars.
       plugin = registry.require(spec.kind(), spec.id()).plugin();
     }
-    Object instance = plugin.create(spec.params());
-    if (!type.isInstance(instance)) {
-      throw new IllegalStateException(
-          spec.kind().id()
-              + " '"
-              + spec.id()
-              + "' created a "
-              + instance.getClass().getName()
-              + ", not a "
-              + type.getName());
-    }
-    return type.cast(instance);
+    return ComponentFactory.instantiate(plugin, spec, type);
   }
 }
