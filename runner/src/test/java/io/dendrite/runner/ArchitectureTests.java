@@ -54,6 +54,7 @@ class ArchitectureTests {
             "java..",
             "javax.annotation..",
             "jdk.incubator.vector..",
+            "com.sun.management..",
             "org.slf4j..",
             "io.dendrite.core..")
         .because("core depends on slf4j-api only")
