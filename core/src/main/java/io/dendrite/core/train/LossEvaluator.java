@@ -20,12 +20,12 @@ public final class LossEvaluator {
   }
 
   /** The loss of the network's last forward pass against {@code targets}; no gradient. */
-  double value(Network network, Matrix output, Matrix targets) {
+  public double value(Network network, Matrix output, Matrix targets) {
     return loss.evaluate(fused ? network.preActivationOutput() : output, targets, null);
   }
 
   /** The loss of the last forward pass; back-propagates its gradient through the network. */
-  double backward(Network network, Matrix output, Matrix targets, Matrix gradBuffer) {
+  public double backward(Network network, Matrix output, Matrix targets, Matrix gradBuffer) {
     Matrix in = fused ? network.preActivationOutput() : output;
     Matrix grad = gradBuffer.setRows(in.rows());
     double value = loss.evaluate(in, targets, grad);
@@ -37,7 +37,7 @@ public final class LossEvaluator {
     return value;
   }
 
-  boolean isFused() {
+  public boolean isFused() {
     return fused;
   }
 }
