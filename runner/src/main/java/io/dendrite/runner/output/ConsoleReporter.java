@@ -95,7 +95,10 @@ public final class ConsoleReporter implements TrainingListener {
         new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d", result.epoch(), epochs));
     pairs("", result.train(), s);
     result.validation().ifPresent(v -> pairs("val_", v, s));
-    s.append(String.format(Locale.ROOT, "  %.1fs", result.seconds()));
+    // Epochs of small experiments take hundredths of a second: show them rather than "0.0s".
+    s.append(
+        String.format(
+            Locale.ROOT, result.seconds() < 10 ? "  %.2fs" : "  %.1fs", result.seconds()));
     out.println(s);
     out.flush();
   }

@@ -36,8 +36,8 @@ class ConsoleReporterTests {
             "data        7200 train  800 validation  2000 test  784 inputs  10 outputs",
             "model       2 layers  101770 parameters",
             "training    10 epochs  113 steps per epoch",
-            "epoch 3/10  loss 0.2311  accuracy 0.9342  val_loss 0.2500  val_accuracy 0.9290  2.1s",
-            "epoch 4/10  loss 0.2000  accuracy 0.9400  1.0s",
+            "epoch 3/10  loss 0.2311  accuracy 0.9342  val_loss 0.2500  val_accuracy 0.9290  2.12s",
+            "epoch 4/10  loss 0.2000  accuracy 0.9400  1.00s",
             "test  loss 0.2410  accuracy 0.9405");
   }
 
@@ -62,6 +62,7 @@ class ConsoleReporterTests {
     console.onEpoch(new EpochResult(1, new Evaluation(0.2, Map.of(), 7200), Optional.empty(), 1));
     assertThat(text.toString())
         .contains("\repoch 1/10 [==============================] 113/113  loss 0.5000");
-    assertThat(text.toString()).contains("\r" + " ".repeat(64) + "\repoch 1/10  loss 0.2000  1.0s");
+    assertThat(text.toString())
+        .contains("\r" + " ".repeat(64) + "\repoch 1/10  loss 0.2000  1.00s");
   }
 }
