@@ -127,6 +127,7 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   private static String format(double v) {
-    return String.format(Locale.ROOT, "%.4f", v);
+    // A diverging run's loss can reach 1e13: keep its line short and its magnitude readable.
+    return String.format(Locale.ROOT, Math.abs(v) < 1e5 ? "%.4f" : "%.4e", v);
   }
 }
