@@ -21,32 +21,22 @@ import java.util.Optional;
  * @param <T> the Java type of the value
  */
 public final class Param<T> {
+  // Set once, by the factories and the modifiers below, each on a fresh copy: a Param is
+  // immutable once it leaves this class.
   private final String name;
   private final ParamType type;
   private final Class<T> javaType;
-  private final T defaultValue;
-  private final boolean required;
   private final String doc;
-  private final Double min;
-  private final boolean minInclusive;
-  private final Double max;
-  private final boolean maxInclusive;
-  private final List<String> choices;
-  private final PluginKind componentKind;
+  private T defaultValue;
+  private boolean required;
+  private Double min;
+  private boolean minInclusive = true;
+  private Double max;
+  private boolean maxInclusive = true;
+  private List<String> choices = List.of();
+  private PluginKind componentKind;
 
-  private Param(
-      String name,
-      ParamType type,
-      Class<T> javaType,
-      T defaultValue,
-      boolean required,
-      String doc,
-      Double min,
-      boolean minInclusive,
-      Double max,
-      boolean maxInclusive,
-      List<String> choices,
-      PluginKind componentKind) {
+  private Param(String name, ParamType type, Class<T> javaType, T defaultValue, String doc) {
     if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
       throw new IllegalArgumentException(
           "parameter name '" + name + "' must be lower_snake_case, starting with a letter");
@@ -55,80 +45,37 @@ public final class Param<T> {
     this.type = type;
     this.javaType = javaType;
     this.defaultValue = defaultValue;
-    this.required = required;
     this.doc = Objects.requireNonNull(doc, "doc");
-    this.min = min;
-    this.minInclusive = minInclusive;
-    this.max = max;
-    this.maxInclusive = maxInclusive;
-    this.choices = List.copyOf(choices);
-    this.componentKind = componentKind;
+  }
+
+  private Param<T> copy() {
+    Param<T> p = new Param<>(name, type, javaType, defaultValue, doc);
+    p.required = required;
+    p.min = min;
+    p.minInclusive = minInclusive;
+    p.max = max;
+    p.maxInclusive = maxInclusive;
+    p.choices = choices;
+    p.componentKind = componentKind;
+    return p;
   }
 
   /** A whole-number parameter with a default. */
   public static Param<Integer> integer(String name, int defaultValue, String doc) {
-    return new Param<>(
-        name,
-        ParamType.INTEGER,
-        Integer.class,
-        defaultValue,
-        false,
-        doc,
-        null,
-        true,
-        null,
-        true,
-        List.of(),
-        null);
+    return new Param<>(name, ParamType.INTEGER, Integer.class, defaultValue, doc);
   }
 
   /** A real-number parameter with a default. */
   public static Param<Double> number(String name, double defaultValue, String doc) {
-    return new Param<>(
-        name,
-        ParamType.NUMBER,
-        Double.class,
-        defaultValue,
-        false,
-        doc,
-        null,
-        true,
-        null,
-        true,
-        List.of(),
-        null);
+    return new Param<>(name, ParamType.NUMBER, Double.class, defaultValue, doc);
   }
 
   public static Param<Boolean> bool(String name, boolean defaultValue, String doc) {
-    return new Param<>(
-        name,
-        ParamType.BOOLEAN,
-        Boolean.class,
-        defaultValue,
-        false,
-        doc,
-        null,
-        true,
-        null,
-        true,
-        List.of(),
-        null);
+    return new Param<>(name, ParamType.BOOLEAN, Boolean.class, defaultValue, doc);
   }
 
   public static Param<String> string(String name, String defaultValue, String doc) {
-    return new Param<>(
-        name,
-        ParamType.STRING,
-        String.class,
-        defaultValue,
-        false,
-        doc,
-        null,
-        true,
-        null,
-        true,
-        List.of(),
-        null);
+    return new Param<>(name, ParamType.STRING, String.class, defaultValue, doc);
   }
 
   /** One of {@code choices}; the default must be one of them. */
@@ -138,77 +85,47 @@ public final class Param<T> {
       throw new IllegalArgumentException(
           "default '" + defaultValue + "' of " + name + " is not one of " + List.of(choices));
     }
-    return new Param<>(
-        name,
-        ParamType.CHOICE,
-        String.class,
-        defaultValue,
-        false,
-        doc,
-        null,
-        true,
-        null,
-        true,
-        List.of(choices),
-        null);
+    Param<String> p = new Param<>(name, ParamType.CHOICE, String.class, defaultValue, doc);
+    p.choices = List.of(choices);
+    return p;
   }
 
   /** A required path to a file or folder. */
   public static Param<Path> path(String name, String doc) {
-    return new Param<>(
-        name, ParamType.PATH, Path.class, null, true, doc, null, true, null, true, List.of(), null);
+    Param<Path> p = new Param<>(name, ParamType.PATH, Path.class, null, doc);
+    p.required = true;
+    return p;
   }
 
   /** A reference to a plugin of {@code kind}; {@code defaultId} is used with default parameters. */
   public static Param<ComponentSpec> component(
       String name, PluginKind kind, String defaultId, String doc) {
-    return new Param<>(
-        name,
-        ParamType.COMPONENT,
-        ComponentSpec.class,
-        null,
-        defaultId == null,
-        doc,
-        null,
-        true,
-        null,
-        true,
-        defaultId == null ? List.of() : List.of(defaultId),
-        kind);
+    Param<ComponentSpec> p = new Param<>(name, ParamType.COMPONENT, ComponentSpec.class, null, doc);
+    p.required = defaultId == null;
+    // A component's default is an id, not a value: its own defaults are known only to the
+    // registry (see Params#resolve).
+    p.choices = defaultId == null ? List.of() : List.of(defaultId);
+    p.componentKind = kind;
+    return p;
   }
 
   /** This parameter without a default: configuration must give a value. */
   public Param<T> required() {
-    return new Param<>(
-        name,
-        type,
-        javaType,
-        null,
-        true,
-        doc,
-        min,
-        minInclusive,
-        max,
-        maxInclusive,
-        choices,
-        componentKind);
+    Param<T> p = copy();
+    p.defaultValue = null;
+    p.required = true;
+    return p;
   }
 
   /** This parameter without a default that may be left out: {@link Params#has} then says false. */
   public Param<T> optional() {
-    return new Param<>(
-        name,
-        type,
-        javaType,
-        null,
-        false,
-        doc,
-        min,
-        minInclusive,
-        max,
-        maxInclusive,
-        type == ParamType.COMPONENT ? List.of() : choices,
-        componentKind);
+    Param<T> p = copy();
+    p.defaultValue = null;
+    p.required = false;
+    if (type == ParamType.COMPONENT) {
+      p.choices = List.of();
+    }
+    return p;
   }
 
   /** This parameter with the smallest allowed value {@code bound}, inclusive. */
@@ -233,40 +150,18 @@ public final class Param<T> {
 
   private Param<T> withMin(double bound, boolean inclusive) {
     requireNumeric();
-    Param<T> p =
-        new Param<>(
-            name,
-            type,
-            javaType,
-            defaultValue,
-            required,
-            doc,
-            bound,
-            inclusive,
-            max,
-            maxInclusive,
-            choices,
-            componentKind);
+    Param<T> p = copy();
+    p.min = bound;
+    p.minInclusive = inclusive;
     p.checkDefault();
     return p;
   }
 
   private Param<T> withMax(double bound, boolean inclusive) {
     requireNumeric();
-    Param<T> p =
-        new Param<>(
-            name,
-            type,
-            javaType,
-            defaultValue,
-            required,
-            doc,
-            min,
-            minInclusive,
-            bound,
-            inclusive,
-            choices,
-            componentKind);
+    Param<T> p = copy();
+    p.max = bound;
+    p.maxInclusive = inclusive;
     p.checkDefault();
     return p;
   }
