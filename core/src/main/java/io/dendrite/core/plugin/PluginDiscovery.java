@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -34,9 +35,9 @@ final class PluginDiscovery {
 
   private PluginDiscovery() {}
 
-  static PluginRegistry discover(ClassLoader loader) {
+  static PluginRegistry discover(ClassLoader loader, List<PluginProblem> earlier) {
     List<RegisteredPlugin> found = new ArrayList<>();
-    List<PluginProblem> problems = new ArrayList<>();
+    List<PluginProblem> problems = new ArrayList<>(earlier);
     for (PluginKind kind : PluginKind.values()) {
       Map<String, String> declaredIn = servicesFiles(loader, kind);
       Iterator<? extends Plugin<?>> it = ServiceLoader.load(kind.serviceType(), loader).iterator();
@@ -69,8 +70,13 @@ final class PluginDiscovery {
       var urls = loader.getResources("META-INF/services/" + kind.serviceType().getName());
       while (urls.hasMoreElements()) {
         URL url = urls.nextElement();
+        // Without setUseCaches(false) the JDK keeps every jar read through a jar: URL open for
+        // the life of the process, and a closed plugin folder would still hold its jars.
+        URLConnection connection = url.openConnection();
+        connection.setUseCaches(false);
         try (var in =
-            new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+            new BufferedReader(
+                new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
           String line;
           while ((line = in.readLine()) != null) {
             String name = line.replaceAll("#.*", "").trim();

@@ -56,7 +56,15 @@ public final class PluginRegistry implements ComponentFactory {
 
   /** The plugins visible to {@code loader} (usually the class path plus a plugin folder). */
   public static PluginRegistry discover(ClassLoader loader) {
-    return PluginDiscovery.discover(loader);
+    return discover(loader, List.of());
+  }
+
+  /**
+   * The plugins visible to {@code loader}, with problems found before discovery (a file in the
+   * plugin folder that is not a jar) reported alongside its own.
+   */
+  public static PluginRegistry discover(ClassLoader loader, List<PluginProblem> earlier) {
+    return PluginDiscovery.discover(loader, earlier);
   }
 
   private static Optional<String> invalidId(Plugin<?> plugin) {
@@ -131,6 +139,8 @@ public final class PluginRegistry implements ComponentFactory {
     for (PluginProblem p : problems) {
       if (p.kind() == kind) {
         s.append("; note: a ").append(kind.id()).append(" plugin failed to load: ").append(p);
+      } else if (p.kind() == null) {
+        s.append("; note: a plugin file could not be read: ").append(p);
       }
     }
     return s.toString();

@@ -3,12 +3,15 @@ package io.dendrite.runner.cli;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.runner.config.ConfigException;
 import io.dendrite.runner.config.Position;
+import io.dendrite.runner.plugins.PluginFolder;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -35,12 +38,23 @@ public record CliEnvironment(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** The real process: standard streams, class path plugins, current folder, system clock. */
+  /**
+   * The real process: standard streams, current folder, system clock, and the plugins of the class
+   * path and of the {@code plugins/} folders: the one in Dendrite's home (the launcher passes it as
+   * {@code dendrite.home}) and the one in the current folder. The jars stay open while the process
+   * runs.
+   */
   public static CliEnvironment system() {
+    List<Path> folders = new ArrayList<>();
+    String home = System.getProperty("dendrite.home");
+    if (home != null && !home.isBlank()) {
+      folders.add(Path.of(home, "plugins"));
+    }
+    folders.add(Path.of("plugins"));
     return new CliEnvironment(
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        () -> PluginRegistry.discover(CliEnvironment.class.getClassLoader()),
+        () -> PluginFolder.open(folders, CliEnvironment.class.getClassLoader()).discover(),
         Path.of(""),
         Clock.systemDefaultZone(),
         System.console() != null);
