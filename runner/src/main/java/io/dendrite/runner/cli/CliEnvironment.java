@@ -57,7 +57,24 @@ public record CliEnvironment(
         () -> PluginFolder.open(folders, CliEnvironment.class.getClassLoader()).discover(),
         Path.of(""),
         Clock.systemDefaultZone(),
-        System.console() != null);
+        stdoutIsTerminal());
+  }
+
+  /**
+   * Whether standard output is a terminal. Up to JDK 21 that is {@code System.console() != null};
+   * from JDK 22 a console exists even when output is redirected, and {@code Console.isTerminal()}
+   * (looked up reflectively, as the build targets 17) says it.
+   */
+  static boolean stdoutIsTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 17 to 21: a console means a terminal
+    }
   }
 
   /**
