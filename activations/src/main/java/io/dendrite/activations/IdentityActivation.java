@@ -1,10 +1,20 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.spi.ActivationPlugin;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.tensor.Matrix;
 
 /** {@code f(x) = x}: the output layer of a regression, or no activation at all. */
 public final class IdentityActivation extends ElementwiseActivation {
+  /** Registers the activation as {@code identity}. */
+  public static final class Plugin extends ActivationPlugin.Base {
+    public Plugin() {
+      super(
+          declare("identity", "f(x) = x: passes values through unchanged").aliases("linear"),
+          params -> new IdentityActivation());
+    }
+  }
+
   @Override
   protected double apply(double x) {
     return x;

@@ -1,5 +1,6 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.spi.ActivationPlugin;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.tensor.Matrix;
 
@@ -12,6 +13,13 @@ import io.dendrite.core.tensor.Matrix;
  * prevents.
  */
 public final class ReluActivation extends ElementwiseActivation {
+  /** Registers the activation as {@code relu}. */
+  public static final class Plugin extends ActivationPlugin.Base {
+    public Plugin() {
+      super("relu", "rectified linear unit, max(0, x)", ReluActivation::new);
+    }
+  }
+
   @Override
   protected double apply(double x) {
     return x > 0 ? x : 0.0;

@@ -1,5 +1,6 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.spi.ActivationPlugin;
 import io.dendrite.core.spi.support.RowwiseActivation;
 
 /**
@@ -10,6 +11,16 @@ import io.dendrite.core.spi.support.RowwiseActivation;
  * used for predictions.
  */
 public final class SoftmaxActivation extends RowwiseActivation {
+  /** Registers the activation as {@code softmax}. */
+  public static final class Plugin extends ActivationPlugin.Base {
+    public Plugin() {
+      super(
+          "softmax",
+          "softmax over each row: a probability distribution over the classes",
+          SoftmaxActivation::new);
+    }
+  }
+
   @Override
   protected void forwardRow(double[] z, double[] a, int n) {
     // Shifting by the row maximum leaves softmax unchanged and keeps every exponent <= 0, so

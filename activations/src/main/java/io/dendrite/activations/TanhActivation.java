@@ -1,9 +1,17 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.spi.ActivationPlugin;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /** Hyperbolic tangent, with values in (-1, 1). */
 public final class TanhActivation extends ElementwiseActivation {
+  /** Registers the activation as {@code tanh}. */
+  public static final class Plugin extends ActivationPlugin.Base {
+    public Plugin() {
+      super("tanh", "hyperbolic tangent, values in (-1, 1)", TanhActivation::new);
+    }
+  }
+
   @Override
   protected double apply(double x) {
     return Math.tanh(x);

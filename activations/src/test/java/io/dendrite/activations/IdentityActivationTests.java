@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class IdentityActivationTests extends ActivationContract {
   @Override
   protected Plugin<Activation> plugin() {
-    return new IdentityPlugin();
+    return new IdentityActivation.Plugin();
   }
 
   @Test
@@ -32,6 +32,6 @@ class IdentityActivationTests extends ActivationContract {
 
   @Test
   void isAlsoCalledLinear() {
-    assertThat(new IdentityPlugin().aliases()).containsExactly("linear");
+    assertThat(new IdentityActivation.Plugin().aliases()).containsExactly("linear");
   }
 }

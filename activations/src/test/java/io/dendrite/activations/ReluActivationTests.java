@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReluActivationTests extends ActivationContract {
   @Override
   protected Plugin<Activation> plugin() {
-    return new ReluPlugin();
+    return new ReluActivation.Plugin();
   }
 
   @Test

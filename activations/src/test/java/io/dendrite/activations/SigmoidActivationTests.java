@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SigmoidActivationTests extends ActivationContract {
   @Override
   protected Plugin<Activation> plugin() {
-    return new SigmoidPlugin();
+    return new SigmoidActivation.Plugin();
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SoftmaxActivationTests extends ActivationContract {
   @Override
   protected Plugin<Activation> plugin() {
-    return new SoftmaxPlugin();
+    return new SoftmaxActivation.Plugin();
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class TanhActivationTests extends ActivationContract {
   @Override
   protected Plugin<Activation> plugin() {
-    return new TanhPlugin();
+    return new TanhActivation.Plugin();
   }
 
   @Test

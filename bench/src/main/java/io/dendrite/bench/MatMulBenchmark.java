@@ -1,7 +1,7 @@
 package io.dendrite.bench;
 
+import io.dendrite.core.tensor.ComputePool;
 import io.dendrite.core.tensor.FloatKernels;
-import io.dendrite.core.tensor.Kernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -45,6 +46,7 @@ public class MatMulBenchmark {
   public int threads;
 
   private FloatKernels impl;
+  private ComputePool pool;
   private int in;
   private int out;
   private float[] x;
@@ -60,7 +62,7 @@ public class MatMulBenchmark {
     in = Integer.parseInt(dims[0]);
     out = Integer.parseInt(dims[1]);
     impl = FloatKernels.named(kernels);
-    Kernels.setThreads(threads);
+    pool = ComputePool.create(threads);
     SplittableRandom random = new SplittableRandom(42);
     x = random(batch * in, random);
     w = random(out * in, random);
@@ -68,6 +70,11 @@ public class MatMulBenchmark {
     y = new float[batch * out];
     dx = new float[batch * in];
     dw = new float[out * in];
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    pool.close();
   }
 
   private static float[] random(int size, SplittableRandom random) {
@@ -81,21 +88,21 @@ public class MatMulBenchmark {
   /** Forward {@code y = x·Wᵀ}. */
   @Benchmark
   public float[] forward() {
-    impl.multiplyTransposedB(x, w, y, batch, in, out);
+    impl.multiplyTransposedB(pool, x, w, y, batch, in, out);
     return y;
   }
 
   /** Input gradient {@code dx = dy·W}. */
   @Benchmark
   public float[] inputGradient() {
-    impl.multiply(dy, w, dx, batch, out, in);
+    impl.multiply(pool, dy, w, dx, batch, out, in);
     return dx;
   }
 
   /** Weight gradient {@code dW = dyᵀ·x}. */
   @Benchmark
   public float[] weightGradient() {
-    impl.multiplyTransposedA(dy, x, dw, batch, out, in);
+    impl.multiplyTransposedA(pool, dy, x, dw, batch, out, in);
     return dw;
   }
 }

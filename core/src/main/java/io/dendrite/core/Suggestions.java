@@ -22,7 +22,8 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    int allowed = Math.max(2, input.length() / 3);
+    // A guess that rewrites the whole word ('c' for 'a') is no guess.
+    int allowed = Math.min(Math.max(2, input.length() / 3), input.length() - 1);
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

@@ -2,15 +2,41 @@ package io.dendrite.datasets;
 
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
+import io.dendrite.core.param.Param;
 import io.dendrite.core.spi.Dataset;
+import io.dendrite.core.spi.DatasetContext;
+import io.dendrite.core.spi.DatasetPlugin;
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.net.URL;
 import java.util.Locale;
 import java.util.function.Supplier;
 
 /** A split of the MNIST test set bundled as resources of this jar. */
-final class MnistSample implements Dataset {
+public final class MnistSample implements Dataset {
+  static final Param<String> SPLIT =
+      Param.choice(
+          "split",
+          "train",
+          "which examples: train = the first 8,000, test = the last 2,000, all = 10,000",
+          "train",
+          "test",
+          "all");
+
+  /** Registers the dataset as {@code mnist_sample}. */
+  public static final class Plugin extends DatasetPlugin.Base {
+    public Plugin() {
+      super(
+          declare(
+                  "mnist_sample",
+                  "10,000 handwritten digits (the MNIST test set, 28x28, 10 classes) bundled with Dendrite")
+              .params(SPLIT, Normalization.PARAM),
+          params ->
+              new MnistSample(
+                  MnistSample.Split.of(params.get(SPLIT)),
+                  Normalization.of(params.get(Normalization.PARAM))));
+    }
+  }
+
   static final int SIZE = 10_000;
   static final int TRAIN_SIZE = 8_000;
   static final String IMAGES = "mnist/t10k-images-idx3-ubyte.gz";
@@ -39,10 +65,6 @@ final class MnistSample implements Dataset {
     }
   }
 
-  // Decoding the gzip files is most of the load time and a run loads train and test: keep the
-  // bytes while memory allows. Safe to share because LabeledImages never hands its arrays out.
-  private static SoftReference<LabeledImages> cache = new SoftReference<>(null);
-
   private final Split split;
   private final Normalization normalization;
 
@@ -52,8 +74,11 @@ final class MnistSample implements Dataset {
   }
 
   @Override
-  public Examples load() {
-    return all()
+  public Examples load(DatasetContext context) {
+    // Decoding the gzip files is most of the load time and a run loads train and test: the run
+    // shares the decoded bytes. Safe because LabeledImages never hands its arrays out.
+    return context
+        .shared(MnistSample.class.getName(), LabeledImages.class, MnistSample::all)
         .toExamples(
             split.from,
             split.to,
@@ -67,22 +92,18 @@ final class MnistSample implements Dataset {
                 + ")");
   }
 
-  /** The 10,000 digits, decoded once and then shared while memory allows. */
-  static synchronized LabeledImages all() {
-    LabeledImages data = cache.get();
-    if (data == null) {
-      data = IdxReader.read(resource(IMAGES), resource(LABELS), 0, 0);
-      if (data.size() != SIZE || data.featureCount() != 28 * 28 || data.classCount() != 10) {
-        throw DendriteException.data(
-            "the bundled MNIST sample holds "
-                + data.size()
-                + " examples of "
-                + data.featureCount()
-                + " pixels in "
-                + data.classCount()
-                + " classes; expected 10000 of 784 in 10: the datasets jar is damaged");
-      }
-      cache = new SoftReference<>(data);
+  /** The 10,000 digits, decoded from the jar. */
+  static LabeledImages all() {
+    LabeledImages data = IdxReader.read(resource(IMAGES), resource(LABELS), 0, 0);
+    if (data.size() != SIZE || data.featureCount() != 28 * 28 || data.classCount() != 10) {
+      throw DendriteException.data(
+          "the bundled MNIST sample holds "
+              + data.size()
+              + " examples of "
+              + data.featureCount()
+              + " pixels in "
+              + data.classCount()
+              + " classes; expected 10000 of 784 in 10: the datasets jar is damaged");
     }
     return data;
   }

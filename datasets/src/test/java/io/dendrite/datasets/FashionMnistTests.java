@@ -81,8 +81,8 @@ class FashionMnistTests {
   }
 
   private static Examples load(Path images, Path labels) {
-    IdxDatasetPlugin plugin = new IdxDatasetPlugin();
+    IdxDataset.Plugin plugin = new IdxDataset.Plugin();
     Map<String, Object> given = Map.of("images", images, "labels", labels);
-    return plugin.create(Params.resolve(plugin.params(), given)).load();
+    return plugin.create(Params.resolve(plugin.params(), given)).load(Contexts.context());
   }
 }

@@ -323,10 +323,10 @@ class IdxBadFileTests {
   }
 
   private static Examples load(Path images, Path labels, Map<String, Object> extra) {
-    IdxDatasetPlugin plugin = new IdxDatasetPlugin();
+    IdxDataset.Plugin plugin = new IdxDataset.Plugin();
     Map<String, Object> given = new HashMap<>(extra);
     given.put("images", images);
     given.put("labels", labels);
-    return plugin.create(Params.resolve(plugin.params(), given)).load();
+    return plugin.create(Params.resolve(plugin.params(), given)).load(Contexts.context());
   }
 }

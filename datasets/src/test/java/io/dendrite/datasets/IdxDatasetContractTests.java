@@ -26,7 +26,7 @@ class IdxDatasetContractTests extends DatasetContract {
 
   @Override
   protected Plugin<Dataset> plugin() {
-    return new IdxDatasetPlugin();
+    return new IdxDataset.Plugin();
   }
 
   @Override

@@ -116,17 +116,17 @@ class IdxDatasetTests {
 
   @Test
   void createReadsNothing() {
-    IdxDatasetPlugin plugin = new IdxDatasetPlugin();
+    IdxDataset.Plugin plugin = new IdxDataset.Plugin();
     Map<String, Object> given =
         Map.of("images", dir.resolve("not-yet.gz"), "labels", dir.resolve("not-yet-either.gz"));
     assertThat(plugin.create(Params.resolve(plugin.params(), given))).isNotNull();
   }
 
   private static Examples load(Path images, Path labels, Map<String, Object> extra) {
-    IdxDatasetPlugin plugin = new IdxDatasetPlugin();
+    IdxDataset.Plugin plugin = new IdxDataset.Plugin();
     Map<String, Object> given = new HashMap<>(extra);
     given.put("images", images);
     given.put("labels", labels);
-    return plugin.create(Params.resolve(plugin.params(), given)).load();
+    return plugin.create(Params.resolve(plugin.params(), given)).load(Contexts.context());
   }
 }

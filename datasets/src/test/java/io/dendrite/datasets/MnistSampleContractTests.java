@@ -9,7 +9,7 @@ import java.util.Map;
 class MnistSampleContractTests extends DatasetContract {
   @Override
   protected Plugin<Dataset> plugin() {
-    return new MnistSamplePlugin();
+    return new MnistSample.Plugin();
   }
 
   @Override

@@ -34,8 +34,9 @@ class MnistSampleTests {
 
   @Test
   void defaultSplitIsTrain() {
-    MnistSamplePlugin plugin = new MnistSamplePlugin();
-    Examples examples = plugin.create(Params.resolve(plugin.params(), Map.of())).load();
+    MnistSample.Plugin plugin = new MnistSample.Plugin();
+    Examples examples =
+        plugin.create(Params.resolve(plugin.params(), Map.of())).load(Contexts.context());
     assertThat(examples.size()).isEqualTo(8_000);
   }
 
@@ -95,8 +96,10 @@ class MnistSampleTests {
   }
 
   private static Examples load(String split) {
-    MnistSamplePlugin plugin = new MnistSamplePlugin();
-    return plugin.create(Params.resolve(plugin.params(), Map.of("split", split))).load();
+    MnistSample.Plugin plugin = new MnistSample.Plugin();
+    return plugin
+        .create(Params.resolve(plugin.params(), Map.of("split", split)))
+        .load(Contexts.context());
   }
 
   private static int[] labels(Examples examples, int count) {

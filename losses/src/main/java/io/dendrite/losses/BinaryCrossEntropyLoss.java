@@ -1,7 +1,8 @@
 package io.dendrite.losses;
 
-import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
+import io.dendrite.core.spi.LossPlugin;
 import io.dendrite.core.spi.support.RowwiseLoss;
 
 /**
@@ -15,6 +16,17 @@ import io.dendrite.core.spi.support.RowwiseLoss;
  * the trainer uses {@link SigmoidBinaryCrossEntropyLoss} instead, which is exact everywhere.
  */
 public final class BinaryCrossEntropyLoss extends RowwiseLoss {
+  /** Registers the loss as {@code binary_cross_entropy}. */
+  public static final class Plugin extends LossPlugin.Base {
+    public Plugin() {
+      super(
+          "binary_cross_entropy",
+          "binary cross-entropy of independent 0/1 targets (as torch.nn.BCELoss);"
+              + " fused with a final sigmoid",
+          BinaryCrossEntropyLoss::new);
+    }
+  }
+
   private static final double MIN_LOG = -100;
   private static final double MIN_DENOMINATOR = 1e-12;
 

@@ -1,7 +1,8 @@
 package io.dendrite.losses;
 
-import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
+import io.dendrite.core.spi.LossPlugin;
 import io.dendrite.core.spi.support.RowwiseLoss;
 
 /**
@@ -16,6 +17,17 @@ import io.dendrite.core.spi.support.RowwiseLoss;
  * 0, so that a confidently wrong prediction still learns.
  */
 public final class CrossEntropyLoss extends RowwiseLoss {
+  /** Registers the loss as {@code cross_entropy}. */
+  public static final class Plugin extends LossPlugin.Base {
+    public Plugin() {
+      super(
+          "cross_entropy",
+          "categorical cross-entropy against one-hot or probability targets;"
+              + " fused with a final softmax",
+          CrossEntropyLoss::new);
+    }
+  }
+
   /** The smallest probability the logarithm sees. */
   public static final double MIN_PROBABILITY = 1e-7;
 

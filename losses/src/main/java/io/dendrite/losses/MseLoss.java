@@ -1,5 +1,6 @@
 package io.dendrite.losses;
 
+import io.dendrite.core.spi.LossPlugin;
 import io.dendrite.core.spi.support.RowwiseLoss;
 
 /**
@@ -11,6 +12,16 @@ import io.dendrite.core.spi.support.RowwiseLoss;
  * learning rates carry over from PyTorch.
  */
 public final class MseLoss extends RowwiseLoss {
+  /** Registers the loss as {@code mse}. */
+  public static final class Plugin extends LossPlugin.Base {
+    public Plugin() {
+      super(
+          "mse",
+          "mean squared error over all values, for regression (as torch.nn.MSELoss)",
+          MseLoss::new);
+    }
+  }
+
   @Override
   protected double row(double[] output, double[] target, double[] grad, int n) {
     double sum = 0;

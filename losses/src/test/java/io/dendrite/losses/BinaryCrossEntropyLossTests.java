@@ -4,10 +4,10 @@ import static io.dendrite.losses.LossRuns.assertLoss;
 import static io.dendrite.losses.LossRuns.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Activation;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BinaryCrossEntropyLossTests extends LossContract {
   @Override
   protected Plugin<Loss> plugin() {
-    return new BinaryCrossEntropyPlugin();
+    return new BinaryCrossEntropyLoss.Plugin();
   }
 
   /** Independent probabilities in (0.05, 0.95) and 0/1 targets. */

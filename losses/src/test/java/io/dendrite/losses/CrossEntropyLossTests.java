@@ -4,9 +4,9 @@ import static io.dendrite.losses.LossRuns.assertLoss;
 import static io.dendrite.losses.LossRuns.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.Activation;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CrossEntropyLossTests extends LossContract {
   @Override
   protected Plugin<Loss> plugin() {
-    return new CrossEntropyPlugin();
+    return new CrossEntropyLoss.Plugin();
   }
 
   @Override

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class MseLossTests extends LossContract {
   @Override
   protected Plugin<Loss> plugin() {
-    return new MsePlugin();
+    return new MseLoss.Plugin();
   }
 
   /** Regression: any real outputs and targets. */

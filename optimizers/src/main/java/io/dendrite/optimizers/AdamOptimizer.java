@@ -1,8 +1,10 @@
 package io.dendrite.optimizers;
 
-import io.dendrite.core.nn.Parameter;
+import io.dendrite.core.param.Param;
 import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.spi.OptimizerPlugin;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,40 @@ import java.util.Set;
  * its bias correction afresh.
  */
 public final class AdamOptimizer implements Optimizer {
+  static final Param<Double> LEARNING_RATE =
+      Param.number("learning_rate", 0.001, "step size").greaterThan(0);
+  static final Param<Double> BETA1 =
+      Param.number("beta1", 0.9, "decay rate of the gradient's running mean")
+          .atLeast(0)
+          .lessThan(1);
+  static final Param<Double> BETA2 =
+      Param.number("beta2", 0.999, "decay rate of the squared gradient's running mean")
+          .atLeast(0)
+          .lessThan(1);
+  static final Param<Double> EPSILON =
+      Param.number("epsilon", 1e-8, "added to the denominator for numerical stability")
+          .greaterThan(0);
+  static final Param<Double> WEIGHT_DECAY =
+      Param.number(
+              "weight_decay", 0.0, "L2 penalty: adds weight_decay * p to each gradient (not AdamW)")
+          .atLeast(0);
+
+  /** Registers the optimizer as {@code adam}. */
+  public static final class Plugin extends OptimizerPlugin.Base {
+    public Plugin() {
+      super(
+          declare("adam", "Adam with bias correction, as torch.optim.Adam")
+              .params(LEARNING_RATE, BETA1, BETA2, EPSILON, WEIGHT_DECAY),
+          params ->
+              new AdamOptimizer(
+                  params.get(LEARNING_RATE),
+                  params.get(BETA1),
+                  params.get(BETA2),
+                  params.get(EPSILON),
+                  params.get(WEIGHT_DECAY)));
+    }
+  }
+
   static final String M_STATE = "adam.m";
   static final String V_STATE = "adam.v";
   static final String STEP_STATE = "adam.step/";

@@ -1,7 +1,7 @@
 package io.dendrite.optimizers;
 
-import io.dendrite.core.nn.Parameter;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

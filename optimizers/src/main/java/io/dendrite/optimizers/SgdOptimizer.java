@@ -1,8 +1,10 @@
 package io.dendrite.optimizers;
 
-import io.dendrite.core.nn.Parameter;
+import io.dendrite.core.param.Param;
 import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.spi.OptimizerPlugin;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,33 @@ import java.util.Set;
  * no state.
  */
 public final class SgdOptimizer implements Optimizer {
+  static final Param<Double> LEARNING_RATE =
+      Param.number("learning_rate", 0.01, "step size").greaterThan(0);
+  static final Param<Double> MOMENTUM =
+      Param.number("momentum", 0.0, "momentum factor; 0 turns momentum off").atLeast(0).lessThan(1);
+  static final Param<Boolean> NESTEROV =
+      Param.bool("nesterov", false, "use Nesterov momentum (no effect when momentum is 0)");
+  static final Param<Double> WEIGHT_DECAY =
+      Param.number("weight_decay", 0.0, "L2 penalty: adds weight_decay * p to each gradient")
+          .atLeast(0);
+
+  /** Registers the optimizer as {@code sgd}. */
+  public static final class Plugin extends OptimizerPlugin.Base {
+    public Plugin() {
+      super(
+          declare(
+                  "sgd",
+                  "stochastic gradient descent with optional (Nesterov) momentum, as torch.optim.SGD")
+              .params(LEARNING_RATE, MOMENTUM, NESTEROV, WEIGHT_DECAY),
+          params ->
+              new SgdOptimizer(
+                  params.get(LEARNING_RATE),
+                  params.get(MOMENTUM),
+                  params.get(NESTEROV),
+                  params.get(WEIGHT_DECAY)));
+    }
+  }
+
   static final String MOMENTUM_STATE = "sgd.momentum";
 
   private double learningRate;

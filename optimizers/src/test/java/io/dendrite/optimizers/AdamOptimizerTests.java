@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AdamOptimizerTests extends OptimizerContract {
   @Override
   protected Plugin<Optimizer> plugin() {
-    return new AdamPlugin();
+    return new AdamOptimizer.Plugin();
   }
 
   // Expected values: PyTorch 1.13, torch.optim.Adam on float32 tensors (see TorchSteps).
@@ -75,7 +75,7 @@ class AdamOptimizerTests extends OptimizerContract {
 
   @Test
   void declaresTorchDefaultsAndRanges() {
-    Params defaults = Params.resolve(new AdamPlugin().params(), Map.of());
+    Params defaults = Params.resolve(new AdamOptimizer.Plugin().params(), Map.of());
     assertThat(defaults.toMap())
         .containsExactly(
             Map.entry("learning_rate", 0.001),
@@ -83,9 +83,11 @@ class AdamOptimizerTests extends OptimizerContract {
             Map.entry("beta2", 0.999),
             Map.entry("epsilon", 1e-8),
             Map.entry("weight_decay", 0.0));
-    assertThatThrownBy(() -> Params.resolve(new AdamPlugin().params(), Map.of("beta2", 1)))
+    assertThatThrownBy(
+            () -> Params.resolve(new AdamOptimizer.Plugin().params(), Map.of("beta2", 1)))
         .hasMessageContaining("beta2: must be >= 0 and < 1, found 1");
-    assertThatThrownBy(() -> Params.resolve(new AdamPlugin().params(), Map.of("epsilon", 0)))
+    assertThatThrownBy(
+            () -> Params.resolve(new AdamOptimizer.Plugin().params(), Map.of("epsilon", 0)))
         .hasMessageContaining("epsilon: must be > 0, found 0");
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 class AdamWeightDecayOptimizerTests extends OptimizerContract {
   @Override
   protected Plugin<Optimizer> plugin() {
-    return new AdamPlugin();
+    return new AdamOptimizer.Plugin();
   }
 
   @Override

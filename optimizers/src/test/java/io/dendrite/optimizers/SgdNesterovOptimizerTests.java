@@ -9,7 +9,7 @@ import java.util.Map;
 class SgdNesterovOptimizerTests extends OptimizerContract {
   @Override
   protected Plugin<Optimizer> plugin() {
-    return new SgdPlugin();
+    return new SgdOptimizer.Plugin();
   }
 
   @Override

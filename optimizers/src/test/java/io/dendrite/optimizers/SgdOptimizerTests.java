@@ -5,11 +5,11 @@ import static io.dendrite.optimizers.TorchSteps.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dendrite.core.nn.Parameter;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.Optimizer;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import io.dendrite.testkit.OptimizerContract;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SgdOptimizerTests extends OptimizerContract {
   @Override
   protected Plugin<Optimizer> plugin() {
-    return new SgdPlugin();
+    return new SgdOptimizer.Plugin();
   }
 
   // Expected values: PyTorch 1.13, torch.optim.SGD on float32 tensors (see TorchSteps).
@@ -72,16 +72,18 @@ class SgdOptimizerTests extends OptimizerContract {
 
   @Test
   void declaresTorchDefaultsAndRanges() {
-    Params defaults = Params.resolve(new SgdPlugin().params(), Map.of());
+    Params defaults = Params.resolve(new SgdOptimizer.Plugin().params(), Map.of());
     assertThat(defaults.toMap())
         .containsExactly(
             Map.entry("learning_rate", 0.01),
             Map.entry("momentum", 0.0),
             Map.entry("nesterov", false),
             Map.entry("weight_decay", 0.0));
-    assertThatThrownBy(() -> Params.resolve(new SgdPlugin().params(), Map.of("momentum", 1.0)))
+    assertThatThrownBy(
+            () -> Params.resolve(new SgdOptimizer.Plugin().params(), Map.of("momentum", 1.0)))
         .hasMessageContaining("momentum: must be >= 0 and < 1, found 1");
-    assertThatThrownBy(() -> Params.resolve(new SgdPlugin().params(), Map.of("learning_rate", 0.0)))
+    assertThatThrownBy(
+            () -> Params.resolve(new SgdOptimizer.Plugin().params(), Map.of("learning_rate", 0.0)))
         .hasMessageContaining("learning_rate: must be > 0, found 0");
   }
 

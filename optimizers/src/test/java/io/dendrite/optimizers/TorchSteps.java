@@ -2,9 +2,9 @@ package io.dendrite.optimizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dendrite.core.nn.Parameter;
 import io.dendrite.core.spi.Optimizer;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.List;
 import org.assertj.core.data.Offset;
 

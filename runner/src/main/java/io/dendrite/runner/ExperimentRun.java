@@ -2,14 +2,13 @@ package io.dendrite.runner;
 
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.experiment.Experiment;
-import io.dendrite.core.param.ComponentSpec;
-import io.dendrite.core.plugin.ComponentFactory;
+import io.dendrite.core.tensor.ComputePool;
 import io.dendrite.core.train.ExperimentTrainer;
+import io.dendrite.core.train.GradientProcessor;
+import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingResult;
 import io.dendrite.runner.output.AtomicFileWriter;
-import io.dendrite.runner.output.ConsoleReporter;
 import io.dendrite.runner.output.ListenerChain;
-import io.dendrite.runner.output.MetricsWriter;
 import io.dendrite.runner.validate.ExperimentSource;
 import io.dendrite.runner.validate.LoadedExperiment;
 import io.dendrite.runner.yaml.ExperimentYamlWriter;
@@ -18,24 +17,38 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Trains one experiment into its run directory. It writes the resolved experiment first, then
- * trains with progress on the console and metrics in files.
+ * trains with the run's listeners (progress on the console, metrics in files, ...) and gradient
+ * processors, all bound by Guice ({@link io.dendrite.runner.wiring.RunModule}).
  */
 public final class ExperimentRun {
   /** The file, in the run directory, that repeats the run on its own. */
   public static final String RESOLVED_YAML = "experiment.resolved.yaml";
 
   private final LoadedExperiment loaded;
-  private final ComponentFactory components;
+  private final ExperimentTrainer trainer;
+  private final List<TrainingListener> listeners;
+  private final List<GradientProcessor> processors;
   private final RunSettings settings;
+  private final ComputePool pool;
 
   @Inject
-  ExperimentRun(LoadedExperiment loaded, ComponentFactory components, RunSettings settings) {
+  ExperimentRun(
+      LoadedExperiment loaded,
+      ExperimentTrainer trainer,
+      Set<TrainingListener> listeners,
+      Set<GradientProcessor> processors,
+      RunSettings settings,
+      ComputePool pool) {
     this.loaded = loaded;
-    this.components = components;
+    this.trainer = trainer;
+    this.listeners = List.copyOf(listeners);
+    this.processors = List.copyOf(processors);
     this.settings = settings;
+    this.pool = pool;
   }
 
   /** Runs the experiment to the end and returns what training produced. */
@@ -51,14 +64,12 @@ public final class ExperimentRun {
       out.printf("run         %s%n", settings.shownAs());
       out.flush();
     }
-    List<String> metricIds = experiment.metrics().stream().map(ComponentSpec::id).toList();
-    ListenerChain listeners =
-        new ListenerChain(
-            List.of(
-                new ConsoleReporter(
-                    out, settings.quiet(), settings.progressBar(), experiment.layers().size()),
-                new MetricsWriter(directory, metricIds)));
-    TrainingResult result = new ExperimentTrainer(components).run(experiment, listeners);
+    TrainingResult result;
+    try {
+      result = trainer.run(experiment, new ListenerChain(listeners), processors);
+    } finally {
+      pool.close();
+    }
     out.printf("results     %s%n", settings.shownAs());
     out.flush();
     return result;
@@ -78,7 +89,9 @@ public final class ExperimentRun {
     }
     try {
       AtomicFileWriter.write(
-          file, new ExperimentYamlWriter().write(loaded.experiment().toMap(), header.toString()));
+          file,
+          new ExperimentYamlWriter()
+              .write(loaded.experiment().toMap(), header.toString(), file.getParent()));
     } catch (IOException e) {
       throw new DendriteException(
           DendriteException.Kind.RUNTIME, "cannot write " + file + ": " + e, e);

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param quiet print only the test metrics and where the results are
  * @param progressBar redraw a progress line during each epoch (only on a terminal)
  * @param version the Dendrite version, recorded in the files the run writes
+ * @param cacheFolder where downloaded data sets are kept ({@code ~/.dendrite/datasets})
  */
 public record RunSettings(
     Path directory,
@@ -20,11 +21,13 @@ public record RunSettings(
     PrintWriter out,
     boolean quiet,
     boolean progressBar,
-    String version) {
+    String version,
+    Path cacheFolder) {
   public RunSettings {
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(shownAs, "shownAs");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(cacheFolder, "cacheFolder");
   }
 }

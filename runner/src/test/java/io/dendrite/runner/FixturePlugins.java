@@ -56,7 +56,7 @@ public final class FixturePlugins {
     }
 
     @Override
-    public void step(List<io.dendrite.core.nn.Parameter> parameters) {}
+    public void step(List<io.dendrite.core.tensor.Parameter> parameters) {}
 
     @Override
     public double learningRate() {
@@ -81,12 +81,12 @@ public final class FixturePlugins {
         io.dendrite.core.tensor.Matrix output, io.dendrite.core.tensor.Matrix targets) {}
 
     @Override
-    public double value() {
-      return 0;
+    public io.dendrite.core.spi.MetricValue result() {
+      return io.dendrite.core.spi.MetricValue.of(0);
     }
 
     @Override
-    public io.dendrite.core.data.Examples load() {
+    public io.dendrite.core.data.Examples load(io.dendrite.core.spi.DatasetContext context) {
       return null;
     }
 
@@ -242,9 +242,8 @@ public final class FixturePlugins {
             "dense",
             List.of(
                 Param.integer("units", 1, "output width").atLeast(1).required(),
-                Param.component("activation", PluginKind.ACTIVATION, "identity", "activation"),
-                Param.component(
-                    "initializer", PluginKind.INITIALIZER, "he_normal", "initial weights"),
+                PluginKind.ACTIVATION.param("activation", "identity", "activation"),
+                PluginKind.INITIALIZER.param("initializer", "he_normal", "initial weights"),
                 Param.bool("use_bias", true, "add a bias"))),
         new FakeLayer(
             "dropout",

@@ -2,11 +2,11 @@ package io.dendrite.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dendrite.core.nn.Parameter;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Optimizer;
 import io.dendrite.core.spi.PluginKind;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,8 @@ package io.dendrite.testkit;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dendrite.core.nn.Parameter;
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.spi.Activation;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Initializer;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Optimizer;
@@ -13,6 +12,7 @@ import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.spi.support.RowwiseActivation;
 import io.dendrite.core.spi.support.RowwiseLoss;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,11 @@
 package io.dendrite.testkit;
 
-import io.dendrite.core.nn.Parameter;
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Activation;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Initializer;
 import io.dendrite.core.spi.InitializerPlugin;
 import io.dendrite.core.spi.Loss;
@@ -16,6 +15,7 @@ import io.dendrite.core.spi.OptimizerPlugin;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.spi.support.RowwiseLoss;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -1,11 +1,11 @@
 package io.dendrite.core.check;
 
-import io.dendrite.core.nn.Parameter;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Activation;
 import io.dendrite.core.spi.Layer;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 

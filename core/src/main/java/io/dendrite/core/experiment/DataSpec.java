@@ -1,11 +1,10 @@
 package io.dendrite.core.experiment;
 
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.Params;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.PluginKind;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,10 +13,10 @@ import java.util.Optional;
  */
 public record DataSpec(Params params) {
   public static final Param<ComponentSpec> TRAIN =
-      Param.component("train", PluginKind.DATASET, null, "the examples to train on");
+      PluginKind.DATASET.param("train", null, "the examples to train on");
   public static final Param<ComponentSpec> TEST =
-      Param.component(
-              "test", PluginKind.DATASET, null, "examples to evaluate the trained network on")
+      PluginKind.DATASET
+          .param("test", null, "examples to evaluate the trained network on, once, at the end")
           .optional();
   public static final Param<Double> VALIDATION_SPLIT =
       Param.number(
@@ -27,7 +26,7 @@ public record DataSpec(Params params) {
           .atLeast(0)
           .lessThan(1);
 
-  /** The declarations of this section, for validation and schema export. */
+  /** The keys of this section. */
   public static final List<Param<?>> PARAMS = List.of(TRAIN, TEST, VALIDATION_SPLIT);
 
   public ComponentSpec train() {
@@ -40,9 +39,5 @@ public record DataSpec(Params params) {
 
   public double validationSplit() {
     return params.get(VALIDATION_SPLIT);
-  }
-
-  Map<String, Object> toMap() {
-    return params.toMap();
   }
 }

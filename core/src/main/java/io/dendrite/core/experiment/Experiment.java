@@ -1,7 +1,12 @@
 package io.dendrite.core.experiment;
 
-import io.dendrite.core.param.ComponentSpec;
-import java.util.ArrayList;
+import io.dendrite.core.param.Param;
+import io.dendrite.core.param.ParamException;
+import io.dendrite.core.param.Params;
+import io.dendrite.core.param.TextType;
+import io.dendrite.core.spi.ComponentSpec;
+import io.dendrite.core.spi.ComponentType;
+import io.dendrite.core.spi.PluginKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,61 +15,121 @@ import java.util.Objects;
 /**
  * A complete, validated experiment with every default filled in: what to train, on what, how.
  *
- * <p>Front ends build it (the runner from YAML); core runs it. {@link #toMap()} gives it back as
- * plain data so that a run can be repeated from the resolved experiment alone.
+ * <p>The experiment format is declared here, once, with the same {@link Param} machinery as plugin
+ * parameters: {@link #FORMAT} lists the top-level keys, whose sections ({@link DataSpec}, {@link
+ * ModelSpec}, {@link TrainingSpec}) declare theirs. Front ends validate against it (the runner from
+ * YAML), and the README's reference, {@code dendrite plan} and the JSON Schema are generated from
+ * it. {@link #toMap()} gives the experiment back as plain data, so that a run can be repeated from
+ * the resolved experiment alone.
  *
  * @param name a name for the run directory and reports
- * @param seed the seed of every random choice in the run
- * @param data where examples come from
- * @param layers the network's layers, first to last
- * @param loss what training minimizes
- * @param optimizer how parameters are updated
- * @param training epochs, batch size and the like
- * @param metrics what is measured on validation and test data, besides the loss
+ * @param params the values of {@link #FORMAT}
  */
-public record Experiment(
-    String name,
-    long seed,
-    DataSpec data,
-    List<ComponentSpec> layers,
-    ComponentSpec loss,
-    ComponentSpec optimizer,
-    TrainingSpec training,
-    List<ComponentSpec> metrics) {
+public record Experiment(String name, Params params) {
+  /**
+   * What a name may hold: it becomes a folder under {@code runs/}, so nothing that could leave it.
+   */
+  public static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
+
+  /** The longest name. */
+  public static final int NAME_MAX_LENGTH = 100;
+
+  public static final Param<String> NAME =
+      Param.of(
+              "name",
+              TextType.ANY,
+              null,
+              "names the run folder runs/<name>/; default: the experiment file's name")
+          .matching(
+              NAME_PATTERN,
+              "a name of letters, digits, '.', '_' and '-' starting with a letter or digit (it"
+                  + " names the run folder)",
+              NAME_MAX_LENGTH)
+          .optional();
+  public static final Param<Long> SEED =
+      Param.longInteger("seed", 0, "seed of every random choice: same seed, same bits");
+  public static final Param<Params> DATA =
+      Param.section("data", DataSpec.PARAMS, "where the examples come from");
+  public static final Param<Params> MODEL = Param.section("model", ModelSpec.PARAMS, "the network");
+  public static final Param<ComponentSpec> LOSS =
+      PluginKind.LOSS.param("loss", null, "what training minimizes");
+  public static final Param<ComponentSpec> OPTIMIZER =
+      PluginKind.OPTIMIZER.param("optimizer", "adam", "how parameters are updated");
+  public static final Param<Params> TRAINING =
+      Param.section("training", TrainingSpec.PARAMS, "epochs, batch size and the like");
+  public static final Param<List<ComponentSpec>> METRICS =
+      Param.list(
+          "metrics",
+          new ComponentType(PluginKind.METRIC, true),
+          List.of(ComponentSpec.of(PluginKind.METRIC, "accuracy")),
+          "measured on training, validation and test examples besides the loss; each may be"
+              + " {type: id, name: column_name}");
+
+  /** The top-level keys of the experiment format, in the order files are written. */
+  public static final List<Param<?>> FORMAT =
+      List.of(NAME, SEED, DATA, MODEL, LOSS, OPTIMIZER, TRAINING, METRICS);
+
   public Experiment {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(data, "data");
-    layers = List.copyOf(layers);
-    Objects.requireNonNull(loss, "loss");
-    Objects.requireNonNull(optimizer, "optimizer");
-    Objects.requireNonNull(training, "training");
-    metrics = List.copyOf(metrics);
+    if (!params.declared().equals(FORMAT)) {
+      throw new IllegalArgumentException("not the values of Experiment.FORMAT");
+    }
   }
 
-  /** The experiment as plain maps, lists and values, in the order of the YAML format. */
+  /**
+   * The experiment {@code values} (plain data: maps, lists, values and {@link ComponentSpec}s)
+   * describe, named {@code defaultName} when they give no name.
+   *
+   * @throws ParamException with every problem found
+   */
+  public static Experiment of(Map<String, ?> values, String defaultName) {
+    return of(Params.resolve(FORMAT, values), defaultName);
+  }
+
+  /** The experiment of validated {@code params}, named {@code defaultName} when they give none. */
+  public static Experiment of(Params params, String defaultName) {
+    return new Experiment(params.has(NAME) ? params.get(NAME) : defaultName, params);
+  }
+
+  public long seed() {
+    return params.get(SEED);
+  }
+
+  public DataSpec data() {
+    return new DataSpec(params.get(DATA));
+  }
+
+  public ModelSpec model() {
+    return new ModelSpec(params.get(MODEL));
+  }
+
+  /** The network's layers, first to last. */
+  public List<ComponentSpec> layers() {
+    return model().layers();
+  }
+
+  public ComponentSpec loss() {
+    return params.get(LOSS);
+  }
+
+  public ComponentSpec optimizer() {
+    return params.get(OPTIMIZER);
+  }
+
+  public TrainingSpec training() {
+    return new TrainingSpec(params.get(TRAINING));
+  }
+
+  /** The metrics, each known by its {@link ComponentSpec#name()}. */
+  public List<ComponentSpec> metrics() {
+    return params.get(METRICS);
+  }
+
+  /** The experiment as plain maps, lists and values, in the order of the format, name first. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", name);
-    m.put("seed", seed);
-    m.put("data", data.toMap());
-    Map<String, Object> model = new LinkedHashMap<>();
-    List<Object> ls = new ArrayList<>();
-    layers.forEach(l -> ls.add(component(l)));
-    model.put("layers", ls);
-    m.put("model", model);
-    m.put("loss", component(loss));
-    m.put("optimizer", component(optimizer));
-    m.put("training", training.params().toMap());
-    List<Object> ms = new ArrayList<>();
-    metrics.forEach(x -> ms.add(component(x)));
-    m.put("metrics", ms);
-    return m;
-  }
-
-  static Map<String, Object> component(ComponentSpec spec) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("type", spec.id());
-    m.putAll(spec.params().toMap());
+    m.put(NAME.name(), name);
+    params.toMap().forEach(m::putIfAbsent);
     return m;
   }
 }

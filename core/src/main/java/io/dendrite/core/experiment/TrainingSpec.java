@@ -2,6 +2,7 @@ package io.dendrite.core.experiment;
 
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.Params;
+import io.dendrite.core.tensor.ComputePool;
 import java.util.List;
 
 /** The {@code training} section: how long and in what steps to train. */
@@ -21,7 +22,7 @@ public record TrainingSpec(Params params) {
           .atLeast(0)
           .atMost(256);
 
-  /** The declarations of this section, for validation and schema export. */
+  /** The keys of this section. */
   public static final List<Param<?>> PARAMS = List.of(EPOCHS, BATCH_SIZE, SHUFFLE, THREADS);
 
   public int epochs() {
@@ -36,7 +37,14 @@ public record TrainingSpec(Params params) {
     return params.get(SHUFFLE);
   }
 
+  /** The threads as configured: 0 means "from the processor count". */
   public int threads() {
     return params.get(THREADS);
+  }
+
+  /** The threads a run uses: {@link #threads()}, or the processor count's default for 0. */
+  public int effectiveThreads() {
+    int t = threads();
+    return t == 0 ? ComputePool.defaultThreads() : t;
   }
 }

@@ -1,7 +1,9 @@
 package io.dendrite.core.init;
 
+import io.dendrite.core.param.Param;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Initializer;
+import io.dendrite.core.spi.InitializerPlugin;
 import io.dendrite.core.tensor.Matrix;
 
 /**
@@ -9,6 +11,22 @@ import io.dendrite.core.tensor.Matrix;
  * fanOut))}, which keeps activation variance steady through tanh and sigmoid layers.
  */
 public final class XavierUniformInitializer implements Initializer {
+  static final Param<Double> GAIN =
+      Param.number("gain", 1.0, "scale factor of the bound").greaterThan(0);
+
+  /** Registers the initializer as {@code xavier_uniform}. */
+  public static final class Plugin extends InitializerPlugin.Base {
+    public Plugin() {
+      super(
+          declare(
+                  "xavier_uniform",
+                  "uniform in ±gain·sqrt(6/(fan_in+fan_out)) (Glorot & Bengio, 2010)")
+              .aliases("glorot_uniform")
+              .params(GAIN),
+          params -> new XavierUniformInitializer(params.get(GAIN)));
+    }
+  }
+
   private final double gain;
 
   XavierUniformInitializer(double gain) {

@@ -1,6 +1,8 @@
 package io.dendrite.core.metrics;
 
 import io.dendrite.core.spi.Metric;
+import io.dendrite.core.spi.MetricPlugin;
+import io.dendrite.core.spi.MetricValue;
 import io.dendrite.core.tensor.Matrix;
 
 /**
@@ -10,6 +12,16 @@ import io.dendrite.core.tensor.Matrix;
  * a single output column, it is whether the output is at least 0.5.
  */
 public final class AccuracyMetric implements Metric {
+  /** Registers the metric as {@code accuracy}. */
+  public static final class Plugin extends MetricPlugin.Base {
+    public Plugin() {
+      super(
+          "accuracy",
+          "fraction of examples whose largest output is the target class",
+          AccuracyMetric::new);
+    }
+  }
+
   private long correct;
   private long seen;
 
@@ -48,7 +60,7 @@ public final class AccuracyMetric implements Metric {
   }
 
   @Override
-  public double value() {
-    return seen == 0 ? Double.NaN : (double) correct / seen;
+  public MetricValue result() {
+    return MetricValue.of(seen == 0 ? Double.NaN : (double) correct / seen);
   }
 }

@@ -1,15 +1,20 @@
 package io.dendrite.core.nn;
 
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.plugin.ComponentFactory;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Activation;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Layer;
 import io.dendrite.core.spi.LayerContext;
+import io.dendrite.core.tensor.Buffer;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sequential network: layers, each optionally followed by an activation, with forward and
@@ -18,6 +23,9 @@ import java.util.List;
  * <p>The network owns the activations' buffers; layers own theirs. The last activation is kept
  * apart so that a loss can take its input instead of its output ({@link #outputActivation()},
  * {@link #preActivationOutput()}, {@link #backwardFromPreActivation}).
+ *
+ * <p>{@link #build} allocates every tensor; {@link #initialize} gives the parameters starting
+ * values, and a loaded model writes its values into {@link #tensors()} instead.
  */
 public final class Network {
   private final List<Layer> layers;
@@ -27,6 +35,7 @@ public final class Network {
   private final List<Matrix> activationGradients = new ArrayList<>();
   private final List<Matrix> layerOutputs = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
+  private final Map<String, Matrix> tensors = new LinkedHashMap<>();
   private final int inputSize;
 
   private Network(
@@ -43,6 +52,12 @@ public final class Network {
     for (int i = 0; i < layers.size(); i++) {
       Layer layer = layers.get(i);
       parameters.addAll(layer.parameters());
+      for (Parameter p : layer.parameters()) {
+        putTensor(p.name(), p.value());
+      }
+      for (Buffer b : layer.buffers()) {
+        putTensor(b.name(), b.value());
+      }
       boolean hasActivation = activations.get(i) != null;
       activationOutputs.add(hasActivation ? like.like(maxBatchRows, layer.outputSize()) : null);
       activationGradients.add(hasActivation ? like.like(maxBatchRows, layer.outputSize()) : null);
@@ -50,10 +65,18 @@ public final class Network {
     }
   }
 
+  private void putTensor(String name, Matrix value) {
+    if (tensors.putIfAbsent(name, value) != null) {
+      throw new IllegalStateException("two tensors of the network are named " + name);
+    }
+  }
+
   /**
-   * Creates and initializes the layers {@code specs} describe, for inputs {@code inputSize} wide.
+   * Creates the layers {@code specs} describe and allocates them for inputs {@code inputSize} wide;
+   * their parameters are zero until {@link #initialize} or a loaded model sets them.
    *
    * @param doublePrecision float64 buffers and parameters (for gradient checks), else float32
+   * @param layerRandomness the seeded stream each layer's own training-time stream is split from
    */
   public static Network build(
       List<ComponentSpec> specs,
@@ -61,7 +84,8 @@ public final class Network {
       int maxBatchRows,
       boolean doublePrecision,
       ComponentFactory components,
-      Rng rng) {
+      Kernels kernels,
+      Rng layerRandomness) {
     Matrix like = doublePrecision ? Matrix.doubles(0, 0) : Matrix.floats(0, 0);
     List<Layer> layers = new ArrayList<>();
     List<ComponentSpec> activationSpecs = new ArrayList<>();
@@ -69,7 +93,10 @@ public final class Network {
     int width = inputSize;
     for (int i = 0; i < specs.size(); i++) {
       Layer layer = components.create(specs.get(i), Layer.class);
-      layer.initialize(width, new Context("layers." + i, maxBatchRows, like, rng, components));
+      layer.build(
+          width,
+          new Context(
+              "layers." + i, maxBatchRows, like, kernels, layerRandomness.split(), components));
       layers.add(layer);
       ComponentSpec act = layer.activation();
       activationSpecs.add(act);
@@ -80,7 +107,12 @@ public final class Network {
   }
 
   private record Context(
-      String name, int maxBatchRows, Matrix like, Rng rng, ComponentFactory components)
+      String name,
+      int maxBatchRows,
+      Matrix like,
+      Kernels kernels,
+      Rng rng,
+      ComponentFactory components)
       implements LayerContext {
     @Override
     public Matrix matrix(int rows, int cols) {
@@ -91,6 +123,14 @@ public final class Network {
     public <T> T create(ComponentSpec spec, Class<T> type) {
       return components.create(spec, type);
     }
+  }
+
+  /** Gives every layer its starting values, in layer order, from {@code rng} alone. */
+  public Network initialize(Rng rng) {
+    for (Layer layer : layers) {
+      layer.initialize(rng);
+    }
+    return this;
   }
 
   /** The network's output for {@code input}, a buffer valid until the next call. */
@@ -152,6 +192,15 @@ public final class Network {
   /** Every trainable parameter, in layer order. */
   public List<Parameter> parameters() {
     return Collections.unmodifiableList(parameters);
+  }
+
+  /**
+   * Every tensor a model file holds, by name, in a stable order: per layer, its parameters then its
+   * buffers ({@code layers.0.weight}, {@code layers.0.bias}, {@code layers.1.running_mean}, ...),
+   * as PyTorch's {@code state_dict} orders them. The matrices are the network's own.
+   */
+  public Map<String, Matrix> tensors() {
+    return Collections.unmodifiableMap(tensors);
   }
 
   /** The number of trainable values. */

@@ -12,7 +12,7 @@ public final class ParamException extends IllegalArgumentException {
   public ParamException(List<ParamProblem> problems) {
     super(
         problems.stream()
-            .map(p -> p.name() + ": " + p.message())
+            .map(p -> p.path() + ": " + p.message())
             .collect(Collectors.joining("; ")));
     this.problems = List.copyOf(problems);
   }

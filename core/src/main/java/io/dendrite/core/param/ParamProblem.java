@@ -1,7 +1,12 @@
 package io.dendrite.core.param;
 
-/** One thing wrong with one parameter: its name, why, and a message for people. */
-public record ParamProblem(String name, Reason reason, String message) {
+/**
+ * One thing wrong with one parameter: where, why, and a message for people.
+ *
+ * @param path the parameter's name, or a path to a value inside it ({@code train.split}, {@code
+ *     layers[1]})
+ */
+public record ParamProblem(String path, Reason reason, String message) {
   /** Why the parameter was refused; front ends use it to point at the key or at the value. */
   public enum Reason {
     /** The name is not declared. */
@@ -10,5 +15,10 @@ public record ParamProblem(String name, Reason reason, String message) {
     INVALID,
     /** A required parameter has no value. */
     MISSING
+  }
+
+  /** The same problem one level down, under {@code parent}. */
+  ParamProblem under(String parent) {
+    return new ParamProblem(parent + "." + path, reason, message);
   }
 }

@@ -1,6 +1,5 @@
 package io.dendrite.core.param;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Validated values for every declared parameter of one plugin, defaults filled in.
+ * Validated values for every declared parameter of one plugin or section, defaults filled in.
  *
  * <p>Immutable. Built only through {@link #resolve(List, Map)}, which checks types and ranges and
- * refuses undeclared names, so a plugin can trust every value it reads.
+ * refuses undeclared names, so code can trust every value it reads.
  */
 public final class Params {
   private static final Params EMPTY = new Params(List.of(), Map.of());
@@ -25,16 +24,25 @@ public final class Params {
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  /** No parameters. */
+  /** No parameters declared and none given: for plugins that take none. */
   public static Params empty() {
     return EMPTY;
+  }
+
+  /**
+   * The defaults of {@code declared}, as a plugin gets them when configuration gives nothing.
+   *
+   * @throws ParamException when a parameter is required
+   */
+  public static Params defaults(List<Param<?>> declared) {
+    return resolve(declared, Map.of());
   }
 
   /**
    * Checks {@code given} (parameter name to plain Java value) against {@code declared} and fills in
    * defaults.
    *
-   * @throws ParamException listing every problem found, one per parameter name
+   * @throws ParamException listing every problem found
    */
   public static Params resolve(List<Param<?>> declared, Map<String, ?> given) {
     Map<String, Object> values = new LinkedHashMap<>();
@@ -52,17 +60,13 @@ public final class Params {
       if (given.containsKey(p.name())) {
         try {
           values.put(p.name(), p.convert(given.get(p.name())));
+        } catch (ParamException e) {
+          e.problems().forEach(inner -> problems.add(inner.under(p.name())));
         } catch (IllegalArgumentException e) {
           problems.add(new ParamProblem(p.name(), ParamProblem.Reason.INVALID, e.getMessage()));
         }
       } else if (p.defaultValue().isPresent()) {
         values.put(p.name(), p.defaultValue().get());
-      } else if (p.defaultComponentId().isPresent()) {
-        // The default plugin's own defaults are filled in when it is created (see
-        // PluginRegistry#create), where its declarations are known.
-        values.put(
-            p.name(),
-            new ComponentSpec(p.componentKind(), p.defaultComponentId().get(), Params.empty()));
       } else if (p.isRequired()) {
         problems.add(
             new ParamProblem(
@@ -78,18 +82,26 @@ public final class Params {
   }
 
   /** The value of {@code param}, which must be one this object was resolved with. */
+  @SuppressWarnings("unchecked")
   public <T> T get(Param<T> param) {
     if (!declared.contains(param)) {
-      throw new IllegalArgumentException("parameter " + param.name() + " was not declared");
+      throw new IllegalArgumentException(
+          "parameter "
+              + param.name()
+              + " was not declared"
+              + (declared.isEmpty()
+                  ? " (these are empty Params: use Params.defaults(plugin.params()) for a"
+                      + " plugin's defaults)"
+                  : "; declared: " + declared));
     }
     Object v = values.get(param.name());
     if (v == null) {
       throw new IllegalStateException("parameter " + param.name() + " has no value");
     }
-    return param.javaType().cast(v);
+    return (T) v;
   }
 
-  /** True when {@code param} has a value (false only for an optional component left out). */
+  /** True when {@code param} has a value (false only for an optional parameter left out). */
   public boolean has(Param<?> param) {
     return values.containsKey(param.name());
   }
@@ -98,7 +110,7 @@ public final class Params {
     return values.isEmpty();
   }
 
-  /** The values as they are held: Integer, Double, Boolean, String, Path or ComponentSpec. */
+  /** The values as they are held, by parameter name, in declaration order. */
   public Map<String, Object> values() {
     return values;
   }
@@ -109,26 +121,17 @@ public final class Params {
   }
 
   /**
-   * The values as plain data: numbers, booleans, strings, paths as strings and components as {@code
-   * {type: id, ...}} maps, in declaration order. Used to write resolved configuration.
+   * The values as plain data (numbers, booleans, text, paths, lists and maps), in declaration
+   * order: what configuration would write to give the same values.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> out = new LinkedHashMap<>();
-    values.forEach((k, v) -> out.put(k, plain(v)));
+    for (Param<?> p : declared) {
+      if (values.containsKey(p.name())) {
+        out.put(p.name(), p.toPlain(values.get(p.name())));
+      }
+    }
     return out;
-  }
-
-  static Object plain(Object v) {
-    if (v instanceof ComponentSpec spec) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("type", spec.id());
-      m.putAll(spec.params().toMap());
-      return m;
-    }
-    if (v instanceof Path p) {
-      return p.toString();
-    }
-    return v;
   }
 
   @Override

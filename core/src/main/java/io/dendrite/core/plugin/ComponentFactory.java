@@ -1,7 +1,7 @@
 package io.dendrite.core.plugin;
 
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.param.Params;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Plugin;
 
 /** Creates a fresh plugin instance from a validated spec. */

@@ -2,7 +2,7 @@ package io.dendrite.core.plugin;
 
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.Suggestions;
-import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
 import java.util.ArrayList;
@@ -104,6 +104,12 @@ public final class PluginRegistry implements ComponentFactory {
     return new ArrayList<>(new TreeSet<>(byName.get(kind).keySet()));
   }
 
+  /** Every id and alias of a kind for messages: {@code identity, linear, relu}, or a note. */
+  public String known(PluginKind kind) {
+    List<String> names = names(kind);
+    return names.isEmpty() ? "none installed" : String.join(", ", names);
+  }
+
   /**
    * The plugin of {@code kind} called {@code name} (an id or alias).
    *
@@ -116,17 +122,23 @@ public final class PluginRegistry implements ComponentFactory {
       return matches.get(0);
     }
     if (matches.size() > 1) {
-      throw DendriteException.config(
-          kind.id()
-              + " id '"
-              + name
-              + "' is provided by more than one plugin: "
-              + matches.stream()
-                  .map(p -> p.plugin().getClass().getName() + " (" + p.source() + ")")
-                  .collect(Collectors.joining(" and "))
-              + "; remove one of them");
+      throw ambiguous(kind, name, matches);
     }
     throw DendriteException.config(unknownMessage(kind, name));
+  }
+
+  /** The error for a name that several plugins claim, naming each one's class and jar. */
+  public static DendriteException ambiguous(
+      PluginKind kind, String name, java.util.Collection<RegisteredPlugin> matches) {
+    return DendriteException.config(
+        kind.id()
+            + " id '"
+            + name
+            + "' is provided by more than one plugin: "
+            + matches.stream()
+                .map(p -> p.plugin().getClass().getName() + " (" + p.source() + ")")
+                .collect(Collectors.joining(" and "))
+            + "; remove one of them");
   }
 
   /** The message for an unknown name: {@code unknown activation 'rleu' (did you mean 'relu'?)}. */
@@ -135,7 +147,7 @@ public final class PluginRegistry implements ComponentFactory {
     s.append('\'');
     Suggestions.closest(name, byName.get(kind).keySet())
         .ifPresent(g -> s.append(" (did you mean '").append(g).append("'?)"));
-    s.append("; known: ").append(String.join(", ", names(kind)));
+    s.append("; known: ").append(known(kind));
     for (PluginProblem p : problems) {
       if (p.kind() == kind) {
         s.append("; note: a ").append(kind.id()).append(" plugin failed to load: ").append(p);

@@ -12,4 +12,9 @@ public record RegisteredPlugin(PluginKind kind, Plugin<?> plugin, String source)
   public String id() {
     return plugin.id();
   }
+
+  /** The plugin's version, from its jar's manifest ({@link Plugin#version()}). */
+  public String version() {
+    return plugin.version();
+  }
 }

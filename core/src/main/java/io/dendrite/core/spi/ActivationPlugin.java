@@ -1,6 +1,22 @@
 package io.dendrite.core.spi;
 
+import io.dendrite.core.param.Params;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /**
- * Service interface for activation plugins; register implementations in {@code META-INF/services}.
+ * Service interface for activation plugins; register implementations in {@code
+ * META-INF/services/io.dendrite.core.spi.ActivationPlugin}.
  */
-public interface ActivationPlugin extends Plugin<Activation> {}
+public interface ActivationPlugin extends Plugin<Activation> {
+  /** The base of an activation plugin: a declaration and a constructor reference. */
+  abstract class Base extends DeclaredPlugin<Activation> implements ActivationPlugin {
+    protected Base(Declaration declaration, Function<Params, ? extends Activation> factory) {
+      super(declaration, factory);
+    }
+
+    protected Base(String id, String summary, Supplier<? extends Activation> factory) {
+      super(id, summary, factory);
+    }
+  }
+}

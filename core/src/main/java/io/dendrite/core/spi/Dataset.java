@@ -8,5 +8,5 @@ public interface Dataset {
    * Reads the examples. Bad or missing data is reported as a {@link
    * io.dendrite.core.DendriteException} of kind DATA naming the file and the record or offset.
    */
-  Examples load();
+  Examples load(DatasetContext context);
 }

@@ -1,4 +1,22 @@
 package io.dendrite.core.spi;
 
-/** Service interface for dataset plugins; register implementations in {@code META-INF/services}. */
-public interface DatasetPlugin extends Plugin<Dataset> {}
+import io.dendrite.core.param.Params;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Service interface for dataset plugins; register implementations in {@code
+ * META-INF/services/io.dendrite.core.spi.DatasetPlugin}.
+ */
+public interface DatasetPlugin extends Plugin<Dataset> {
+  /** The base of a dataset plugin: a declaration and a constructor reference. */
+  abstract class Base extends DeclaredPlugin<Dataset> implements DatasetPlugin {
+    protected Base(Declaration declaration, Function<Params, ? extends Dataset> factory) {
+      super(declaration, factory);
+    }
+
+    protected Base(String id, String summary, Supplier<? extends Dataset> factory) {
+      super(id, summary, factory);
+    }
+  }
+}

@@ -1,6 +1,22 @@
 package io.dendrite.core.spi;
 
+import io.dendrite.core.param.Params;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /**
- * Service interface for initializer plugins; register implementations in {@code META-INF/services}.
+ * Service interface for initializer plugins; register implementations in {@code
+ * META-INF/services/io.dendrite.core.spi.InitializerPlugin}.
  */
-public interface InitializerPlugin extends Plugin<Initializer> {}
+public interface InitializerPlugin extends Plugin<Initializer> {
+  /** The base of an initializer plugin: a declaration and a constructor reference. */
+  abstract class Base extends DeclaredPlugin<Initializer> implements InitializerPlugin {
+    protected Base(Declaration declaration, Function<Params, ? extends Initializer> factory) {
+      super(declaration, factory);
+    }
+
+    protected Base(String id, String summary, Supplier<? extends Initializer> factory) {
+      super(id, summary, factory);
+    }
+  }
+}

@@ -1,4 +1,22 @@
 package io.dendrite.core.spi;
 
-/** Service interface for layer plugins; register implementations in {@code META-INF/services}. */
-public interface LayerPlugin extends Plugin<Layer> {}
+import io.dendrite.core.param.Params;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Service interface for layer plugins; register implementations in {@code
+ * META-INF/services/io.dendrite.core.spi.LayerPlugin}.
+ */
+public interface LayerPlugin extends Plugin<Layer> {
+  /** The base of a layer plugin: a declaration and a constructor reference. */
+  abstract class Base extends DeclaredPlugin<Layer> implements LayerPlugin {
+    protected Base(Declaration declaration, Function<Params, ? extends Layer> factory) {
+      super(declaration, factory);
+    }
+
+    protected Base(String id, String summary, Supplier<? extends Layer> factory) {
+      super(id, summary, factory);
+    }
+  }
+}

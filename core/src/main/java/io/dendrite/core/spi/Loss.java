@@ -1,6 +1,5 @@
 package io.dendrite.core.spi;
 
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.tensor.Matrix;
 
 /**

@@ -1,4 +1,22 @@
 package io.dendrite.core.spi;
 
-/** Service interface for loss plugins; register implementations in {@code META-INF/services}. */
-public interface LossPlugin extends Plugin<Loss> {}
+import io.dendrite.core.param.Params;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Service interface for loss plugins; register implementations in {@code
+ * META-INF/services/io.dendrite.core.spi.LossPlugin}.
+ */
+public interface LossPlugin extends Plugin<Loss> {
+  /** The base of a loss plugin: a declaration and a constructor reference. */
+  abstract class Base extends DeclaredPlugin<Loss> implements LossPlugin {
+    protected Base(Declaration declaration, Function<Params, ? extends Loss> factory) {
+      super(declaration, factory);
+    }
+
+    protected Base(String id, String summary, Supplier<? extends Loss> factory) {
+      super(id, summary, factory);
+    }
+  }
+}

@@ -1,4 +1,22 @@
 package io.dendrite.core.spi;
 
-/** Service interface for metric plugins; register implementations in {@code META-INF/services}. */
-public interface MetricPlugin extends Plugin<Metric> {}
+import io.dendrite.core.param.Params;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Service interface for metric plugins; register implementations in {@code
+ * META-INF/services/io.dendrite.core.spi.MetricPlugin}.
+ */
+public interface MetricPlugin extends Plugin<Metric> {
+  /** The base of a metric plugin: a declaration and a constructor reference. */
+  abstract class Base extends DeclaredPlugin<Metric> implements MetricPlugin {
+    protected Base(Declaration declaration, Function<Params, ? extends Metric> factory) {
+      super(declaration, factory);
+    }
+
+    protected Base(String id, String summary, Supplier<? extends Metric> factory) {
+      super(id, summary, factory);
+    }
+  }
+}

@@ -1,7 +1,7 @@
 package io.dendrite.core.spi;
 
-import io.dendrite.core.nn.Parameter;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.List;
 import java.util.Map;
 

@@ -13,6 +13,9 @@ import java.util.List;
  * object is a factory and holds no training state: everything that changes during training lives in
  * the instances {@link #create(Params)} returns.
  *
+ * <p>Most plugins extend their kind's {@code Base} class (for example {@link
+ * ActivationPlugin.Base}) with a one-line constructor instead of implementing this interface.
+ *
  * @param <T> the instance type, e.g. {@link Activation}
  */
 public interface Plugin<T> {
@@ -32,6 +35,16 @@ public interface Plugin<T> {
   /** Every parameter the plugin accepts, with its type, default, range and one-line doc. */
   default List<Param<?>> params() {
     return List.of();
+  }
+
+  /**
+   * The version of the plugin, for provenance: by default the {@code Implementation-Version} of its
+   * jar's manifest, or {@code unknown} when it has none (classes in a folder).
+   */
+  default String version() {
+    Package p = getClass().getPackage();
+    String v = p == null ? null : p.getImplementationVersion();
+    return v == null || v.isBlank() ? "unknown" : v;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.dendrite.core.spi;
 
+import io.dendrite.core.param.Param;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,28 @@ public enum PluginKind {
     return id;
   }
 
+  /** The name with its indefinite article, for messages: {@code an activation}, {@code a loss}. */
+  public String withArticle() {
+    return ("aeiou".indexOf(id.charAt(0)) >= 0 ? "an " : "a ") + id;
+  }
+
   /** The interface named in {@code META-INF/services} for this kind. */
   public Class<? extends Plugin<?>> serviceType() {
     return serviceType;
+  }
+
+  /** Values that name a plugin of this kind. */
+  public ComponentType type() {
+    return new ComponentType(this, false);
+  }
+
+  /**
+   * A parameter naming a plugin of this kind; {@code defaultId} (with that plugin's own defaults)
+   * is used when configuration gives none, and null makes the parameter required.
+   */
+  public Param<ComponentSpec> param(String name, String defaultId, String doc) {
+    return Param.of(
+        name, type(), defaultId == null ? null : ComponentSpec.of(this, defaultId), doc);
   }
 
   /** The kind whose {@link #id()} is {@code id}. */

@@ -16,9 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Only one multiply uses the pool at a time. A caller that finds it busy (another thread's
  * multiply, or a kernel called from inside a worker) computes on its own thread, which gives the
  * same result, only slower.
+ *
+ * <p>A pool belongs to one run ({@link Kernels} wraps it), so that runs side by side in one JVM
+ * each have the threads they asked for.
  */
-public final class ComputePool {
-  /** Property naming the default thread count, read once when the pool is first needed. */
+public final class ComputePool implements AutoCloseable {
+  /** Property naming the default thread count ({@link #defaultThreads()}). */
   public static final String THREADS_PROPERTY = "dendrite.threads";
 
   /**
@@ -27,50 +30,51 @@ public final class ComputePool {
    */
   static final long MIN_PARALLEL_COST = 1L << 19;
 
-  /** {@link #MIN_PARALLEL_COST}, except while the kernels warm up and must take both paths. */
-  static long minParallelCost = MIN_PARALLEL_COST;
-
   /** How long an idle thread waits without sleeping: training calls kernels back to back. */
   private static final long SPIN_NANOS = 50_000;
 
   private static final long PURE_SPIN_NANOS = 2_000;
+
+  private static final ComputePool SINGLE = new ComputePool(1, MIN_PARALLEL_COST);
 
   /** A computation over a range of output rows. */
   interface RowTask {
     void run(int fromRow, int toRow);
   }
 
-  private static final Object CONFIG_LOCK = new Object();
-  private static volatile Pool pool;
-  private static volatile int threads = defaultThreads();
+  private final int threads;
+  private final long minParallelCost;
+  private final Pool pool;
 
-  private ComputePool() {}
+  private ComputePool(int threads, long minParallelCost) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.threads = threads;
+    this.minParallelCost = minParallelCost;
+    this.pool = threads > 1 ? new Pool(threads - 1) : null;
+  }
 
   /**
-   * Sets how many threads (the caller included) a large multiply is split over.
-   *
-   * <p>Results do not depend on it. Takes effect for the next multiply; idle workers of the
-   * previous size are stopped.
+   * A pool of {@code threads - 1} daemon threads; with the caller, a large multiply is split over
+   * {@code threads}. Results do not depend on the count. {@link #close()} stops the threads.
    */
-  public static void configure(int threadCount) {
-    if (threadCount < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + threadCount);
-    }
-    synchronized (CONFIG_LOCK) {
-      if (threadCount == threads) {
-        return;
-      }
-      threads = threadCount;
-      Pool old = pool;
-      pool = null;
-      if (old != null) {
-        old.shutdown();
-      }
-    }
+  public static ComputePool create(int threads) {
+    return threads == 1 ? SINGLE : new ComputePool(threads, MIN_PARALLEL_COST);
+  }
+
+  /** A pool that splits even the smallest multiply: for warming up and testing both paths. */
+  static ComputePool eager(int threads) {
+    return new ComputePool(threads, 0);
+  }
+
+  /** Computes everything on the caller's thread; shared, as it holds no threads. */
+  public static ComputePool singleThreaded() {
+    return SINGLE;
   }
 
   /** How many threads, the caller included, a large multiply is split over. */
-  public static int threads() {
+  public int threads() {
     return threads;
   }
 
@@ -97,36 +101,32 @@ public final class ComputePool {
    * @param cost the work, in multiply-adds of the vector kernels
    * @param align block boundaries fall on multiples of this, so that register tiles stay whole
    */
-  static void run(RowTask task, int rows, int align, long cost) {
-    int n = threads;
+  void run(RowTask task, int rows, int align, long cost) {
     int blocks = (rows + align - 1) / align;
-    int parts = Math.min(n, blocks);
-    if (parts <= 1 || cost < minParallelCost) {
-      task.run(0, rows);
-      return;
-    }
-    Pool p = pool();
-    if (p == null || !p.busy.compareAndSet(false, true)) {
+    int parts = Math.min(threads, blocks);
+    if (pool == null
+        || parts <= 1
+        || cost < minParallelCost
+        || !pool.busy.compareAndSet(false, true)) {
       task.run(0, rows);
       return;
     }
     try {
-      p.run(task, rows, align, blocks, Math.min(parts, p.workers.length + 1));
+      if (pool.stopped) {
+        task.run(0, rows);
+      } else {
+        pool.run(task, rows, align, blocks, parts);
+      }
     } finally {
-      p.busy.set(false);
+      pool.busy.set(false);
     }
   }
 
-  private static Pool pool() {
-    Pool p = pool;
-    if (p != null) {
-      return p;
-    }
-    synchronized (CONFIG_LOCK) {
-      if (pool == null && threads > 1) {
-        pool = new Pool(threads - 1);
-      }
-      return pool;
+  /** Stops the threads once no multiply is using them; later calls compute on the caller. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdown();
     }
   }
 
@@ -227,6 +227,7 @@ public final class ComputePool {
         Thread.onSpinWait();
       }
       stopped = true;
+      busy.set(false);
       for (Worker w : workers) {
         LockSupport.unpark(w.thread);
       }

@@ -4,21 +4,21 @@ package io.dendrite.core.tensor;
  * Float32 matrix multiply on raw row-major arrays: the hot spot of training.
  *
  * <p>Implementations must give bit-identical results for any thread count: work is split by output
- * rows, and each output element is accumulated in an order that does not depend on the split. They
- * overwrite {@code c}: whatever it held before does not matter.
+ * rows over {@code pool}, and each output element is accumulated in an order that does not depend
+ * on the split. They overwrite {@code c}: whatever it held before does not matter.
  */
 public interface FloatKernels {
   /** System property that forces an implementation by name: {@code scalar} or {@code vector}. */
   String PROPERTY = "dendrite.kernels";
 
   /** {@code c[m×n] = a[m×k] · b[k×n]}. */
-  void multiply(float[] a, float[] b, float[] c, int m, int k, int n);
+  void multiply(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n);
 
   /** {@code c[m×n] = a[m×k] · b[n×k]ᵀ}. */
-  void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int k, int n);
+  void multiplyTransposedB(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n);
 
   /** {@code c[m×n] = a[k×m]ᵀ · b[k×n]}. */
-  void multiplyTransposedA(float[] a, float[] b, float[] c, int k, int m, int n);
+  void multiplyTransposedA(ComputePool pool, float[] a, float[] b, float[] c, int k, int m, int n);
 
   /**
    * The kernels in use: the Vector API ones when {@code jdk.incubator.vector} is present, else
@@ -37,6 +37,16 @@ public interface FloatKernels {
    */
   static FloatKernels named(String name) {
     return KernelSelection.named(name);
+  }
+
+  /**
+   * Runs the kernels on small inputs until the JIT has compiled them, for at most {@code
+   * maxMillis}. Until then, Vector API operations allocate an object each (breaking the promise
+   * that a training step allocates nothing) and run a hundred times slower. Results never depend on
+   * it. Only the first call does anything.
+   */
+  static void warmUp(long maxMillis) {
+    KernelSelection.warmUp(maxMillis);
   }
 
   /** True when this JVM was started with the {@code jdk.incubator.vector} module. */

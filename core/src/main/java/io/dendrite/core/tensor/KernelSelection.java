@@ -1,10 +1,14 @@
 package io.dendrite.core.tensor;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Picks the float32 kernels once, when first asked. */
+/** Picks the float32 kernels once, when first asked, and warms them up when told to. */
 final class KernelSelection {
   static final FloatKernels CURRENT = select();
+
+  /** Set once the JIT warm-up has run: it is only worth doing once per JVM. */
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
   private KernelSelection() {}
 
@@ -36,15 +40,20 @@ final class KernelSelection {
     return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
   }
 
+  static void warmUp(long maxMillis) {
+    if (CURRENT != ScalarFloatKernels.INSTANCE && WARMED_UP.compareAndSet(false, true)) {
+      VectorHolder.warmUp(maxMillis);
+    }
+  }
+
   /** Loaded only once the module is known to be there: a JVM without it never links the class. */
   private static final class VectorHolder {
-    /** Long enough for C2 on a busy machine; typically done in half a second. */
-    private static final long WARM_UP_MILLIS = 3000;
-
-    private static final FloatKernels KERNELS = VectorFloatKernels.warmedUp(WARM_UP_MILLIS);
-
     static FloatKernels kernels() {
-      return KERNELS;
+      return VectorFloatKernels.INSTANCE;
+    }
+
+    static void warmUp(long maxMillis) {
+      VectorFloatKernels.warmUp(maxMillis);
     }
   }
 }

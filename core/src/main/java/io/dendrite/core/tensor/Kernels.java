@@ -14,61 +14,84 @@ package io.dendrite.core.tensor;
  *
  * <p>Each output element is computed by one thread in a fixed order, so results are the same
  * whatever the thread count. The float32 path uses the fastest {@link FloatKernels} available (the
- * Vector API when {@code jdk.incubator.vector} is present, plain loops otherwise).
+ * Vector API when {@code jdk.incubator.vector} is present, plain loops otherwise), split over the
+ * threads of this instance's {@link ComputePool}: each run has its own.
  */
 public final class Kernels {
-  private Kernels() {}
+  private static final Kernels SINGLE_THREADED = new Kernels(ComputePool.singleThreaded());
+
+  private final ComputePool pool;
+  private final FloatKernels floats;
+
+  /** Kernels that split large float32 multiplies over {@code pool}. */
+  public Kernels(ComputePool pool) {
+    this(pool, FloatKernels.current());
+  }
+
+  /** Kernels with a chosen float32 implementation, for tests and benchmarks. */
+  public Kernels(ComputePool pool, FloatKernels floats) {
+    this.pool = java.util.Objects.requireNonNull(pool, "pool");
+    this.floats = java.util.Objects.requireNonNull(floats, "floats");
+  }
+
+  /** Kernels that compute on the caller's thread only. */
+  public static Kernels singleThreaded() {
+    return SINGLE_THREADED;
+  }
 
   /**
-   * Sets how many threads, the caller included, a large float32 multiply is split over.
-   *
-   * <p>Results are bit-identical whatever the count; the default is the number of cores, at most 4,
-   * or the {@value ComputePool#THREADS_PROPERTY} system property.
+   * Compiles the vector kernels before training, for at most {@code maxMillis} (only the first call
+   * in a JVM does anything). Without it, the first training steps run interpreted, slowly and
+   * allocating; results are the same either way.
    */
-  public static void setThreads(int threads) {
-    ComputePool.configure(threads);
+  public static void warmUp(long maxMillis) {
+    FloatKernels.warmUp(maxMillis);
   }
 
   /** How many threads, the caller included, a large float32 multiply is split over. */
-  public static int threads() {
-    return ComputePool.threads();
+  public int threads() {
+    return pool.threads();
+  }
+
+  /** The threads these kernels run on. */
+  public ComputePool pool() {
+    return pool;
   }
 
   /** {@code c = a · b}: a is m×k, b is k×n, c is m×n. */
-  public static void multiply(Matrix a, Matrix b, Matrix c) {
+  public void multiply(Matrix a, Matrix b, Matrix c) {
     check(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols(), "a·b", a, b, c);
     if (allFloat(a, b, c)) {
-      FloatKernels.current()
-          .multiply(a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.cols());
+      floats.multiply(pool, a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.cols());
     } else {
       DoubleKernels.multiply(a, b, c);
     }
   }
 
   /** {@code c = a · bᵀ}: a is m×k, b is n×k, c is m×n. */
-  public static void multiplyTransposedB(Matrix a, Matrix b, Matrix c) {
+  public void multiplyTransposedB(Matrix a, Matrix b, Matrix c) {
     check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "a·bᵀ", a, b, c);
     if (allFloat(a, b, c)) {
-      FloatKernels.current()
-          .multiplyTransposedB(a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.rows());
+      floats.multiplyTransposedB(
+          pool, a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.rows());
     } else {
       DoubleKernels.multiplyTransposedB(a, b, c);
     }
   }
 
   /** {@code c = aᵀ · b}: a is k×m, b is k×n, c is m×n. */
-  public static void multiplyTransposedA(Matrix a, Matrix b, Matrix c) {
+  public void multiplyTransposedA(Matrix a, Matrix b, Matrix c) {
     check(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols(), "aᵀ·b", a, b, c);
     if (allFloat(a, b, c)) {
-      FloatKernels.current()
-          .multiplyTransposedA(a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.cols());
+      floats.multiplyTransposedA(
+          pool, a.floats(), b.floats(), c.floats(), a.rows(), a.cols(), b.cols());
     } else {
       DoubleKernels.multiplyTransposedA(a, b, c);
     }
   }
 
   /** Adds the 1×n {@code row} to every row of the m×n {@code c}. */
-  public static void addRowVector(Matrix c, Matrix row) {
+  public void addRowVector(Matrix c, Matrix row) {
     check(row.rows() == 1 && row.cols() == c.cols(), "c + row", c, row, c);
     int m = c.rows();
     int n = c.cols();
@@ -91,7 +114,7 @@ public final class Kernels {
   }
 
   /** Writes the column sums of the m×n {@code a} into the 1×n {@code sums}. */
-  public static void sumRows(Matrix a, Matrix sums) {
+  public void sumRows(Matrix a, Matrix sums) {
     check(sums.rows() == 1 && sums.cols() == a.cols(), "column sums", a, sums, sums);
     int m = a.rows();
     int n = a.cols();

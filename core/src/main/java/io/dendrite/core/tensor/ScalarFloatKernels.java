@@ -20,21 +20,24 @@ final class ScalarFloatKernels implements FloatKernels {
   private ScalarFloatKernels() {}
 
   @Override
-  public void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
-    run(MULTIPLY, a, b, c, m, k, n);
+  public void multiply(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
+    run(pool, MULTIPLY, a, b, c, m, k, n);
   }
 
   @Override
-  public void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int k, int n) {
-    run(TRANSPOSED_B, a, b, c, m, k, n);
+  public void multiplyTransposedB(
+      ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
+    run(pool, TRANSPOSED_B, a, b, c, m, k, n);
   }
 
   @Override
-  public void multiplyTransposedA(float[] a, float[] b, float[] c, int k, int m, int n) {
-    run(TRANSPOSED_A, a, b, c, m, k, n);
+  public void multiplyTransposedA(
+      ComputePool pool, float[] a, float[] b, float[] c, int k, int m, int n) {
+    run(pool, TRANSPOSED_A, a, b, c, m, k, n);
   }
 
-  private static void run(int form, float[] a, float[] b, float[] c, int m, int k, int n) {
+  private static void run(
+      ComputePool pool, int form, float[] a, float[] b, float[] c, int m, int k, int n) {
     Job job = JOBS.get();
     job.form = form;
     job.a = a;
@@ -45,7 +48,7 @@ final class ScalarFloatKernels implements FloatKernels {
     job.n = n;
     try {
       // A scalar multiply-add costs about as much as a whole vector of them in the vector kernels.
-      ComputePool.run(job, m, 1, (long) m * n * k * 16);
+      pool.run(job, m, 1, (long) m * n * k * 16);
     } finally {
       job.a = null;
       job.b = null;

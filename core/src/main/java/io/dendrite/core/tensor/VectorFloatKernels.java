@@ -51,14 +51,14 @@ final class VectorFloatKernels implements FloatKernels {
   private VectorFloatKernels() {}
 
   /**
-   * Runs the kernels on small inputs until the JIT has compiled them, then returns the instance.
+   * Runs the kernels on small inputs until the JIT has compiled them.
    *
    * <p>Until C2 compiles them, Vector API operations run as plain Java objects: a hundred times
    * slower, and allocating an object per operation, which would break the promise that a training
    * step allocates nothing after the first batch. Rounds stop once one allocates nothing, or after
    * a fixed number of rounds when the JVM cannot count allocations, or after {@code maxMillis}.
    */
-  static VectorFloatKernels warmedUp(long maxMillis) {
+  static void warmUp(long maxMillis) {
     // Every branch must be taken here: one that the JIT first meets in training makes it throw
     // away the compiled code and interpret the kernels again for thousands of calls. So, with k
     // crossing a reduction block: 4-row tiles and a tail row; column strips of 3+2 vectors and of
@@ -81,14 +81,15 @@ final class VectorFloatKernels implements FloatKernels {
     AllocationCounter counter = AllocationCounter.forCurrentThread();
     long deadline = System.nanoTime() + maxMillis * 1_000_000;
     int clean = 0;
-    try {
+    try (ComputePool split = ComputePool.eager(2)) {
+      ComputePool single = ComputePool.singleThreaded();
       for (int round = 0; System.nanoTime() < deadline; round++) {
-        ComputePool.minParallelCost = round % 2 == 0 ? ComputePool.MIN_PARALLEL_COST : 0;
+        ComputePool pool = round % 2 == 0 ? single : split;
         long before = counter.allocated();
         for (int[] shape : shapes) {
-          INSTANCE.multiply(a, b, c, shape[0], shape[1], shape[2]);
-          INSTANCE.multiplyTransposedB(a, b, c, shape[0], shape[1], shape[2]);
-          INSTANCE.multiplyTransposedA(a, b, c, shape[1], shape[0], shape[2]);
+          INSTANCE.multiply(pool, a, b, c, shape[0], shape[1], shape[2]);
+          INSTANCE.multiplyTransposedB(pool, a, b, c, shape[0], shape[1], shape[2]);
+          INSTANCE.multiplyTransposedA(pool, a, b, c, shape[1], shape[0], shape[2]);
         }
         clean = counter.allocated() == before ? clean + 1 : 0;
         boolean done = counter.counts() ? clean >= 2 : round >= WARM_UP_ROUNDS;
@@ -96,30 +97,30 @@ final class VectorFloatKernels implements FloatKernels {
           break;
         }
       }
-    } finally {
-      ComputePool.minParallelCost = ComputePool.MIN_PARALLEL_COST;
     }
-    return INSTANCE;
   }
 
   @Override
-  public void multiply(float[] a, float[] b, float[] c, int m, int k, int n) {
-    run(MULTIPLY, a, b, c, m, k, n);
+  public void multiply(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
+    run(pool, MULTIPLY, a, b, c, m, k, n);
   }
 
   @Override
-  public void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int k, int n) {
+  public void multiplyTransposedB(
+      ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     // With fewer rows than a vector holds, the transposed product would have no full vector to
     // compute with: dot products along k are then faster.
-    run(m >= L ? TRANSPOSED_B : TRANSPOSED_B_DOT, a, b, c, m, k, n);
+    run(pool, m >= L ? TRANSPOSED_B : TRANSPOSED_B_DOT, a, b, c, m, k, n);
   }
 
   @Override
-  public void multiplyTransposedA(float[] a, float[] b, float[] c, int k, int m, int n) {
-    run(TRANSPOSED_A, a, b, c, m, k, n);
+  public void multiplyTransposedA(
+      ComputePool pool, float[] a, float[] b, float[] c, int k, int m, int n) {
+    run(pool, TRANSPOSED_A, a, b, c, m, k, n);
   }
 
-  private static void run(int form, float[] a, float[] b, float[] c, int m, int k, int n) {
+  private static void run(
+      ComputePool pool, int form, float[] a, float[] b, float[] c, int m, int k, int n) {
     Job job = JOBS.get();
     job.form = form;
     job.a = a;
@@ -132,7 +133,7 @@ final class VectorFloatKernels implements FloatKernels {
       job.reserve(k * m, n * m);
     }
     try {
-      ComputePool.run(job, m, form == TRANSPOSED_B ? L : TILE_ROWS, (long) m * n * k);
+      pool.run(job, m, form == TRANSPOSED_B ? L : TILE_ROWS, (long) m * n * k);
     } finally {
       job.a = null;
       job.b = null;

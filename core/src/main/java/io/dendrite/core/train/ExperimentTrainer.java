@@ -4,14 +4,16 @@ import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.nn.Network;
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.plugin.ComponentFactory;
 import io.dendrite.core.random.Rng;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Metric;
 import io.dendrite.core.spi.Optimizer;
-import io.dendrite.core.tensor.ComputePool;
+import io.dendrite.core.spi.support.SharedDatasetContext;
+import io.dendrite.core.tensor.Kernels;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,36 +28,69 @@ import java.util.Optional;
  * {@code model.layers[2].units}; bad data as kind DATA.
  *
  * <p>Every random choice comes from one seeded generator split into independent streams, one per
- * purpose, so adding randomness to one part of a run does not change the others.
+ * purpose, so adding randomness to one part of a run does not change the others. New streams are
+ * split off after the existing ones, so that runs made before they existed keep their bits.
+ *
+ * <p>An instance holds nothing of a run: the same trainer can run many experiments, one after the
+ * other or at once, each on the kernels it was given.
  */
 public final class ExperimentTrainer {
   private final ComponentFactory components;
+  private final Kernels kernels;
+  private final Path folder;
+  private final Path cacheFolder;
 
-  public ExperimentTrainer(ComponentFactory components) {
+  /**
+   * @param kernels the numeric kernels, on the run's own threads
+   * @param folder the experiment file's folder, for datasets
+   * @param cacheFolder the user's cache of downloaded data sets
+   */
+  public ExperimentTrainer(
+      ComponentFactory components, Kernels kernels, Path folder, Path cacheFolder) {
     this.components = components;
+    this.kernels = kernels;
+    this.folder = folder;
+    this.cacheFolder = cacheFolder;
   }
 
-  /** Trains and evaluates {@code experiment}, reporting progress to {@code listener}. */
-  public TrainingResult run(Experiment experiment, TrainingListener listener) {
+  /**
+   * Trains and evaluates {@code experiment}, reporting to {@code listener}, with {@code processors}
+   * between computing and applying every step's gradients.
+   */
+  public TrainingResult run(
+      Experiment experiment, TrainingListener listener, List<GradientProcessor> processors) {
     Rng root = new Rng(experiment.seed());
     Rng splitRng = root.split();
     Rng initRng = root.split();
     Rng shuffleRng = root.split();
+    Rng layerRng = root.split();
+    Rng dataRng = root.split();
 
-    Examples all = load(experiment.data().train(), "data.train");
-    Optional<Examples> test = experiment.data().test().map(spec -> load(spec, "data.test"));
+    SharedDatasetContext trainData =
+        SharedDatasetContext.first(dataRng.split(), folder, cacheFolder);
+    Examples all = load(experiment.data().train(), "data.train", trainData);
+    Optional<Examples> test =
+        experiment
+            .data()
+            .test()
+            .map(spec -> load(spec, "data.test", trainData.next(dataRng.split())));
     test.ifPresent(t -> requireCompatible(all, t));
     Examples[] split = split(all, experiment.data().validationSplit(), splitRng);
     Examples train = split[0];
     Optional<Examples> validation = Optional.ofNullable(split[1]);
 
     int batchSize = experiment.training().batchSize();
-    int threads = experiment.training().threads();
-    ComputePool.configure(threads == 0 ? ComputePool.defaultThreads() : threads);
     Network network =
         Network.build(
-            experiment.layers(), all.featureCount(), batchSize, false, components, initRng);
+            experiment.layers(),
+            all.featureCount(),
+            batchSize,
+            false,
+            components,
+            kernels,
+            layerRng);
     requireOutputWidth(experiment, network, all);
+    network.initialize(initRng);
 
     Loss loss = components.create(experiment.loss(), Loss.class);
     LossEvaluator lossEvaluator = new LossEvaluator(loss, network.outputActivation());
@@ -67,7 +102,8 @@ public final class ExperimentTrainer {
             optimizer,
             metrics(experiment.metrics()),
             metrics(experiment.metrics()),
-            batchSize);
+            batchSize,
+            processors);
 
     TrainingPlan plan =
         new TrainingPlan(
@@ -78,8 +114,10 @@ public final class ExperimentTrainer {
             network.outputSize(),
             network.parameterCount(),
             experiment.training().epochs(),
-            trainer.stepsPerEpoch(train.size()));
-    listener.onStart(plan);
+            trainer.stepsPerEpoch(train.size()),
+            all.classNames());
+    TrainingContext context = trainer.context(train.size());
+    listener.onStart(context, plan);
     List<EpochResult> epochs =
         trainer.fit(
             train,
@@ -88,12 +126,12 @@ public final class ExperimentTrainer {
             experiment.training().shuffle() ? shuffleRng : null,
             listener);
     Optional<Evaluation> testResult = test.map(trainer::evaluate);
-    testResult.ifPresent(listener::onTest);
-    return new TrainingResult(plan, epochs, testResult, network);
+    testResult.ifPresent(t -> listener.onTest(context, t));
+    return new TrainingResult(plan, epochs, testResult, network, context.stopReason());
   }
 
-  private Examples load(ComponentSpec spec, String path) {
-    Examples examples = components.create(spec, Dataset.class).load();
+  private Examples load(ComponentSpec spec, String path, SharedDatasetContext context) {
+    Examples examples = components.create(spec, Dataset.class).load(context);
     if (examples.size() == 0) {
       throw DendriteException.data(examples.source() + ": the dataset " + path + " is empty");
     }
@@ -172,7 +210,7 @@ public final class ExperimentTrainer {
   private Map<String, Metric> metrics(List<ComponentSpec> specs) {
     Map<String, Metric> metrics = new LinkedHashMap<>();
     for (ComponentSpec spec : specs) {
-      metrics.put(spec.id(), components.create(spec, Metric.class));
+      metrics.put(spec.name(), components.create(spec, Metric.class));
     }
     return metrics;
   }

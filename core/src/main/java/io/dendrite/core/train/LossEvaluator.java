@@ -1,7 +1,7 @@
 package io.dendrite.core.train;
 
 import io.dendrite.core.nn.Network;
-import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.tensor.Matrix;
 

@@ -3,19 +3,26 @@ package io.dendrite.core.train;
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
 import io.dendrite.core.nn.Network;
-import io.dendrite.core.nn.Parameter;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Metric;
+import io.dendrite.core.spi.MetricValue;
 import io.dendrite.core.spi.Optimizer;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Trains a network by mini-batch gradient descent: epochs of shuffled batches, each a forward pass,
- * the loss, a backward pass and an optimizer step.
+ * Trains a network by mini-batch gradient descent: epochs of shuffled batches, each a step.
+ *
+ * <p>A step has two halves with a seam between them: {@link #computeGradients} (forward, loss,
+ * backward), then every {@link GradientProcessor} in order (clipping, schedules, an all-reduce
+ * across workers), then {@link #applyGradients} (the optimizer). Listeners see every step and epoch
+ * through a {@link TrainingContext} and may stop training after any step.
  *
  * <p>All buffers are made once, for the largest batch, so a step allocates nothing. Batches are
  * drawn in an order given by a seeded {@link Rng}, so the same seed gives the same run. Training
@@ -28,17 +35,20 @@ public final class Trainer {
   private final List<Parameter> parameters;
   private final Map<String, Metric> trainMetrics;
   private final Map<String, Metric> evalMetrics;
-  // The same metrics as arrays: the per-step loops must not allocate iterators.
+  // The same as arrays: the per-step loops must not allocate iterators.
   private final Metric[] trainMetricArray;
   private final Metric[] evalMetricArray;
+  private final GradientProcessor[] processors;
   private final int batchSize;
   private final Matrix x;
   private final Matrix y;
   private final Matrix grad;
+  private TrainingContext context;
 
   /**
-   * @param trainMetrics metric id to instance, updated during training
-   * @param evalMetrics metric id to instance (other instances), for evaluations
+   * @param trainMetrics metric name to instance, updated during training
+   * @param evalMetrics metric name to instance (other instances), for evaluations
+   * @param processors run between computing and applying each step's gradients, in order
    */
   public Trainer(
       Network network,
@@ -46,15 +56,17 @@ public final class Trainer {
       Optimizer optimizer,
       Map<String, Metric> trainMetrics,
       Map<String, Metric> evalMetrics,
-      int batchSize) {
-    this.network = network;
-    this.loss = loss;
-    this.optimizer = optimizer;
+      int batchSize,
+      List<GradientProcessor> processors) {
+    this.network = Objects.requireNonNull(network, "network");
+    this.loss = Objects.requireNonNull(loss, "loss");
+    this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
     this.parameters = network.parameters();
     this.trainMetrics = new LinkedHashMap<>(trainMetrics);
     this.evalMetrics = new LinkedHashMap<>(evalMetrics);
     this.trainMetricArray = this.trainMetrics.values().toArray(new Metric[0]);
     this.evalMetricArray = this.evalMetrics.values().toArray(new Metric[0]);
+    this.processors = processors.toArray(new GradientProcessor[0]);
     this.batchSize = batchSize;
     this.x = Matrix.floats(batchSize, network.inputSize());
     this.y = Matrix.floats(batchSize, network.outputSize());
@@ -67,49 +79,95 @@ public final class Trainer {
   }
 
   /**
+   * The context listeners and processors see, made for {@code trainExamples} examples per epoch on
+   * first use and kept for the run.
+   */
+  public TrainingContext context(int trainExamples) {
+    if (context == null) {
+      context = new TrainingContext(network, optimizer, stepsPerEpoch(trainExamples));
+    }
+    return context;
+  }
+
+  /**
+   * The first half of a step: forward, loss and backward on the batch in {@link #batchInputs()} /
+   * {@link #batchTargets()}, leaving every parameter's gradient set. Returns the batch's mean loss.
+   */
+  public double computeGradients() {
+    Matrix out = network.forward(x, true);
+    double value = loss.backward(network, out, y, grad);
+    for (Metric m : trainMetricArray) {
+      m.update(out, y);
+    }
+    return value;
+  }
+
+  /** The second half of a step: the optimizer updates every parameter from its gradient. */
+  public void applyGradients() {
+    optimizer.step(parameters);
+  }
+
+  /** The inputs of the batch in progress (rows set by the last gather). */
+  public Matrix batchInputs() {
+    return x;
+  }
+
+  /** The targets of the batch in progress. */
+  public Matrix batchTargets() {
+    return y;
+  }
+
+  /**
    * One pass over {@code data} in the order {@code order} (shuffled in place when {@code rng} is
-   * not null); returns the mean training loss and metrics.
+   * not null); returns the mean training loss and metrics over the steps taken, which are fewer
+   * than a whole epoch when a listener asked to stop.
    */
   public Evaluation trainEpoch(
       int epoch, Examples data, int[] order, Rng rng, TrainingListener listener) {
+    TrainingContext ctx = context(order.length);
+    ctx.startEpoch(epoch);
     if (rng != null) {
       rng.shuffle(order);
     }
-    trainMetrics.values().forEach(Metric::reset);
+    for (Metric m : trainMetricArray) {
+      m.reset();
+    }
     int steps = stepsPerEpoch(order.length);
     double lossSum = 0;
-    for (int step = 0; step < steps; step++) {
+    int seen = 0;
+    for (int step = 0; step < steps && !ctx.stopRequested(); step++) {
+      ctx.startStep();
       int from = step * batchSize;
       int rows = Math.min(batchSize, order.length - from);
       gather(data, order, from, rows);
-      Matrix out = network.forward(x, true);
-      double value = loss.backward(network, out, y, grad);
+      double value = computeGradients();
       if (!Double.isFinite(value)) {
-        throw diverged(epoch, step + 1, "the loss is " + value);
+        throw diverged(ctx, "the loss is " + value);
+      }
+      for (GradientProcessor p : processors) {
+        p.process(ctx, parameters);
       }
       for (int i = 0; i < parameters.size(); i++) {
         Parameter p = parameters.get(i);
         if (!p.gradient().allFinite()) {
-          throw diverged(epoch, step + 1, "the gradient of " + p.name() + " is not finite");
+          throw diverged(ctx, "the gradient of " + p.name() + " is not finite");
         }
       }
-      optimizer.step(parameters);
+      applyGradients();
       lossSum += value * rows;
-      for (Metric m : trainMetricArray) {
-        m.update(out, y);
-      }
-      listener.onBatch(epoch, step + 1, steps, value);
+      seen += rows;
+      listener.onStep(ctx, value);
     }
-    return new Evaluation(lossSum / order.length, values(trainMetrics), order.length);
+    return new Evaluation(seen == 0 ? Double.NaN : lossSum / seen, results(trainMetrics), seen);
   }
 
-  private static DendriteException diverged(int epoch, int step, String what) {
+  private static DendriteException diverged(TrainingContext ctx, String what) {
     return new DendriteException(
         DendriteException.Kind.RUNTIME,
         "training diverged at epoch "
-            + epoch
+            + ctx.epoch()
             + ", step "
-            + step
+            + ctx.step()
             + ": "
             + what
             + "; try a smaller learning_rate");
@@ -117,7 +175,9 @@ public final class Trainer {
 
   /** The loss and metrics of the network on every example of {@code data}, in batches. */
   public Evaluation evaluate(Examples data) {
-    evalMetrics.values().forEach(Metric::reset);
+    for (Metric m : evalMetricArray) {
+      m.reset();
+    }
     double lossSum = 0;
     int n = data.size();
     int[] all = new int[Math.min(batchSize, n)];
@@ -133,7 +193,7 @@ public final class Trainer {
         m.update(out, y);
       }
     }
-    return new Evaluation(n == 0 ? Double.NaN : lossSum / n, values(evalMetrics), n);
+    return new Evaluation(n == 0 ? Double.NaN : lossSum / n, results(evalMetrics), n);
   }
 
   private void gather(Examples data, int[] order, int from, int rows) {
@@ -150,13 +210,16 @@ public final class Trainer {
     }
   }
 
-  private static Map<String, Double> values(Map<String, Metric> metrics) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    metrics.forEach((id, m) -> out.put(id, m.value()));
+  private static Map<String, MetricValue> results(Map<String, Metric> metrics) {
+    Map<String, MetricValue> out = new LinkedHashMap<>();
+    metrics.forEach((name, m) -> out.put(name, m.result()));
     return out;
   }
 
-  /** Runs {@code epochs} epochs, validating after each when {@code validation} is present. */
+  /**
+   * Runs up to {@code epochs} epochs, validating after each when {@code validation} is present; a
+   * listener's stop request ends training after the step or epoch that made it.
+   */
   public List<EpochResult> fit(
       Examples train,
       Optional<Examples> validation,
@@ -167,14 +230,17 @@ public final class Trainer {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    List<EpochResult> results = new java.util.ArrayList<>();
-    for (int epoch = 1; epoch <= epochs; epoch++) {
+    TrainingContext ctx = context(train.size());
+    List<EpochResult> results = new ArrayList<>();
+    for (int epoch = 1; epoch <= epochs && !ctx.stopRequested(); epoch++) {
       long start = System.nanoTime();
       Evaluation t = trainEpoch(epoch, train, order, shuffle, listener);
       Optional<Evaluation> v = validation.map(this::evaluate);
-      EpochResult r = new EpochResult(epoch, t, v, (System.nanoTime() - start) / 1e9);
+      EpochResult r =
+          new EpochResult(
+              epoch, t, v, (System.nanoTime() - start) / 1e9, ctx.step(), optimizer.learningRate());
       results.add(r);
-      listener.onEpoch(r);
+      listener.onEpoch(ctx, r);
     }
     return results;
   }

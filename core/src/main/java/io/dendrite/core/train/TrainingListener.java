@@ -1,16 +1,22 @@
 package io.dendrite.core.train;
 
-/** Hooks into training, for progress display, metric files, checkpoints and early stopping. */
+/**
+ * Hooks into training: progress display, metric files, checkpoints, early stopping, reports.
+ *
+ * <p>Every hook sees the run's {@link TrainingContext}, and may stop training with {@link
+ * TrainingContext#requestStop}. {@link #onStep} runs after every optimizer step and must not
+ * allocate.
+ */
 public interface TrainingListener {
   /** Before the first epoch, once the data is loaded and the network built. */
-  default void onStart(TrainingPlan plan) {}
+  default void onStart(TrainingContext context, TrainingPlan plan) {}
 
-  /** After each optimizer step; {@code step} counts from 1 to {@code steps} within the epoch. */
-  default void onBatch(int epoch, int step, int steps, double loss) {}
+  /** After each optimizer step, with that step's loss. */
+  default void onStep(TrainingContext context, double loss) {}
 
   /** After each epoch, with its training and validation measurements. */
-  default void onEpoch(EpochResult result) {}
+  default void onEpoch(TrainingContext context, EpochResult result) {}
 
   /** After the final evaluation on the test examples (not called when there are none). */
-  default void onTest(Evaluation test) {}
+  default void onTest(TrainingContext context, Evaluation test) {}
 }

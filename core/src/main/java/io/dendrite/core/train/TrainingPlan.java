@@ -1,5 +1,7 @@
 package io.dendrite.core.train;
 
+import java.util.List;
+
 /**
  * What a training run is about to do, known once data is loaded and the network built.
  *
@@ -11,6 +13,7 @@ package io.dendrite.core.train;
  * @param parameterCount trainable values in the network
  * @param epochs passes over the training examples
  * @param stepsPerEpoch optimizer steps per epoch
+ * @param classNames the name of each output class, for classification; empty for regression
  */
 public record TrainingPlan(
     int trainExamples,
@@ -20,4 +23,9 @@ public record TrainingPlan(
     int outputSize,
     long parameterCount,
     int epochs,
-    int stepsPerEpoch) {}
+    int stepsPerEpoch,
+    List<String> classNames) {
+  public TrainingPlan {
+    classNames = List.copyOf(classNames);
+  }
+}

@@ -8,12 +8,17 @@ import java.util.Optional;
  * The outcome of a training run.
  *
  * @param plan what was trained
- * @param epochs one result per completed epoch
+ * @param epochs one result per epoch trained (the last may be cut short by a stop)
  * @param test the evaluation on the test examples, if the experiment has them
  * @param network the trained network
+ * @param stopReason why training stopped before its last epoch, if it did
  */
 public record TrainingResult(
-    TrainingPlan plan, List<EpochResult> epochs, Optional<Evaluation> test, Network network) {
+    TrainingPlan plan,
+    List<EpochResult> epochs,
+    Optional<Evaluation> test,
+    Network network,
+    Optional<String> stopReason) {
   public TrainingResult {
     epochs = List.copyOf(epochs);
   }

@@ -3,13 +3,14 @@ package io.dendrite.core.layers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dendrite.core.check.GradientCheck;
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.random.Rng;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Layer;
 import io.dendrite.core.spi.LayerContext;
 import io.dendrite.core.spi.PluginKind;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,12 @@ class DenseLayerTests {
     Layer layer =
         REGISTRY.create(
             new ComponentSpec(
-                PluginKind.LAYER, "dense", Params.resolve(new DenseLayerPlugin().params(), params)),
+                PluginKind.LAYER,
+                "dense",
+                Params.resolve(new DenseLayer.Plugin().params(), params)),
             Layer.class);
     Rng rng = new Rng(11);
-    layer.initialize(
+    layer.build(
         inputs,
         new LayerContext() {
           @Override
@@ -44,8 +47,13 @@ class DenseLayerTests {
           }
 
           @Override
+          public Kernels kernels() {
+            return Kernels.singleThreaded();
+          }
+
+          @Override
           public Rng rng() {
-            return rng;
+            return new Rng(12);
           }
 
           @Override
@@ -53,6 +61,7 @@ class DenseLayerTests {
             return REGISTRY.create(spec, type);
           }
         });
+    layer.initialize(rng);
     return layer;
   }
 

@@ -8,7 +8,7 @@ import io.dendrite.core.tensor.Matrix;
 import org.junit.jupiter.api.Test;
 
 class AccuracyMetricTests {
-  private final Metric accuracy = new AccuracyPlugin().create(Params.empty());
+  private final Metric accuracy = new AccuracyMetric.Plugin().create(Params.empty());
 
   @Test
   void countsRowsWhoseLargestOutputIsTheTargetClassAcrossBatches() {
@@ -18,7 +18,7 @@ class AccuracyMetricTests {
         Matrix.wrap(2, 3, new float[] {0, 1, 0, 0, 0, 1}));
     accuracy.update(
         Matrix.wrap(1, 3, new float[] {0, 0, 1}), Matrix.wrap(1, 3, new float[] {0, 0, 1}));
-    assertThat(accuracy.value()).isEqualTo(2.0 / 3);
+    assertThat(accuracy.result().value()).isEqualTo(2.0 / 3);
   }
 
   @Test
@@ -27,14 +27,14 @@ class AccuracyMetricTests {
     accuracy.update(
         Matrix.wrap(3, 1, new float[] {0.9f, 0.2f, 0.5f}),
         Matrix.wrap(3, 1, new float[] {1, 1, 1}));
-    assertThat(accuracy.value()).isEqualTo(2.0 / 3);
+    assertThat(accuracy.result().value()).isEqualTo(2.0 / 3);
   }
 
   @Test
   void isNotANumberBeforeAnythingIsSeenAndAfterReset() {
-    assertThat(accuracy.value()).isNaN();
+    assertThat(accuracy.result().value()).isNaN();
     accuracy.update(Matrix.wrap(1, 1, new float[] {1}), Matrix.wrap(1, 1, new float[] {1}));
     accuracy.reset();
-    assertThat(accuracy.value()).isNaN();
+    assertThat(accuracy.result().value()).isNaN();
   }
 }

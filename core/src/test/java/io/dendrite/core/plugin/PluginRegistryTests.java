@@ -146,7 +146,7 @@ class PluginRegistryTests {
         .isInstanceOf(DendriteException.class)
         .hasMessageContaining("more than one plugin")
         .hasMessageContaining("a.jar")
-        .hasMessageContaining("AccuracyPlugin");
+        .hasMessageContaining("AccuracyMetric$Plugin");
     // Other ids are unaffected.
     assertThat(registry.contains(PluginKind.INITIALIZER, "he_normal")).isTrue();
   }
@@ -171,13 +171,13 @@ class PluginRegistryTests {
     PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
     Metric m =
         registry.create(
-            new io.dendrite.core.param.ComponentSpec(PluginKind.METRIC, "accuracy", Params.empty()),
+            new io.dendrite.core.spi.ComponentSpec(PluginKind.METRIC, "accuracy", Params.empty()),
             Metric.class);
     Metric other =
         registry.create(
-            new io.dendrite.core.param.ComponentSpec(PluginKind.METRIC, "accuracy", Params.empty()),
+            new io.dendrite.core.spi.ComponentSpec(PluginKind.METRIC, "accuracy", Params.empty()),
             Metric.class);
     assertThat(m).isNotSameAs(other);
-    assertThat(List.of(m.value())).containsExactly(Double.NaN);
+    assertThat(List.of(m.result().value())).containsExactly(Double.NaN);
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dendrite.core.tensor.KernelFixtures.Form;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,11 +16,6 @@ abstract class FloatKernelsContract {
   private static final int[] COLS = {1, 3, 10, 16, 17, 33, 47, 49, 65, 100};
 
   protected abstract FloatKernels kernels();
-
-  @AfterEach
-  void restoreThreads() {
-    ComputePool.configure(ComputePool.defaultThreads());
-  }
 
   @ParameterizedTest
   @EnumSource(Form.class)
@@ -78,8 +72,9 @@ abstract class FloatKernelsContract {
     float[] b = random(k * n, 6);
     float[][] results = new float[3][m * n];
     for (int threads = 1; threads <= 3; threads++) {
-      ComputePool.configure(threads);
-      form.run(kernels(), a, b, results[threads - 1], m, k, n);
+      try (ComputePool pool = ComputePool.eager(threads)) {
+        form.run(kernels(), pool, a, b, results[threads - 1], m, k, n);
+      }
     }
     assertThat(bits(results[1])).isEqualTo(bits(results[0]));
     assertThat(bits(results[2])).isEqualTo(bits(results[0]));

@@ -25,15 +25,27 @@ final class KernelFixtures {
     }
 
     void run(FloatKernels kernels, float[] a, float[] b, float[] c, int m, int k, int n) {
+      run(kernels, ComputePool.singleThreaded(), a, b, c, m, k, n);
+    }
+
+    void run(
+        FloatKernels kernels,
+        ComputePool pool,
+        float[] a,
+        float[] b,
+        float[] c,
+        int m,
+        int k,
+        int n) {
       switch (this) {
         case MULTIPLY:
-          kernels.multiply(a, b, c, m, k, n);
+          kernels.multiply(pool, a, b, c, m, k, n);
           break;
         case TRANSPOSED_B:
-          kernels.multiplyTransposedB(a, b, c, m, k, n);
+          kernels.multiplyTransposedB(pool, a, b, c, m, k, n);
           break;
         default:
-          kernels.multiplyTransposedA(a, b, c, k, m, n);
+          kernels.multiplyTransposedA(pool, a, b, c, k, m, n);
           break;
       }
     }

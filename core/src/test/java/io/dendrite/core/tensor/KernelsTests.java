@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class KernelsTests {
+  private static final Kernels KERNELS = Kernels.singleThreaded();
+
   @Test
   void float32AndFloat64PathsAgree() {
     Matrix x = Matrix.wrap(3, 4, KernelFixtures.random(12, 1));
@@ -13,8 +15,8 @@ class KernelsTests {
     Matrix y = Matrix.floats(3, 5);
     Matrix y64 = Matrix.doubles(3, 5);
 
-    Kernels.multiplyTransposedB(x, w, y);
-    Kernels.multiplyTransposedB(x.toDoubles(), w.toDoubles(), y64);
+    KERNELS.multiplyTransposedB(x, w, y);
+    KERNELS.multiplyTransposedB(x.toDoubles(), w.toDoubles(), y64);
 
     for (int i = 0; i < y.size(); i++) {
       assertThat(y.get(i)).isCloseTo(y64.get(i), org.assertj.core.data.Offset.offset(1e-5));
@@ -26,16 +28,16 @@ class KernelsTests {
     Matrix x = Matrix.wrap(2, 3, new float[] {1, 2, 3, 4, 5, 6});
     Matrix w = Matrix.wrap(2, 3, new float[] {1, 0, -1, 2, 1, 0});
     Matrix y = Matrix.floats(2, 2);
-    Kernels.multiplyTransposedB(x, w, y);
+    KERNELS.multiplyTransposedB(x, w, y);
     assertThat(y.floats()).containsExactly(-2, 4, -2, 13);
 
     Matrix dy = Matrix.wrap(2, 2, new float[] {1, 0, 0, 1});
     Matrix dx = Matrix.floats(2, 3);
-    Kernels.multiply(dy, w, dx);
+    KERNELS.multiply(dy, w, dx);
     assertThat(dx.floats()).containsExactly(1, 0, -1, 2, 1, 0);
 
     Matrix dw = Matrix.floats(2, 3);
-    Kernels.multiplyTransposedA(dy, x, dw);
+    KERNELS.multiplyTransposedA(dy, x, dw);
     assertThat(dw.floats()).containsExactly(1, 2, 3, 4, 5, 6);
   }
 
@@ -46,7 +48,7 @@ class KernelsTests {
     Matrix w = Matrix.floats(4, 2).fill(1);
     Matrix y = Matrix.floats(8, 4).fill(-1);
     y.setRows(3);
-    Kernels.multiplyTransposedB(x, w, y);
+    KERNELS.multiplyTransposedB(x, w, y);
     y.setRows(8);
     for (int i = 0; i < 8; i++) {
       assertThat(y.get(i, 0)).isEqualTo(i < 3 ? 2 : -1);
@@ -56,7 +58,7 @@ class KernelsTests {
   @Test
   void rejectsShapesThatDoNotFit() {
     assertThatThrownBy(
-            () -> Kernels.multiply(Matrix.floats(2, 3), Matrix.floats(4, 5), Matrix.floats(2, 5)))
+            () -> KERNELS.multiply(Matrix.floats(2, 3), Matrix.floats(4, 5), Matrix.floats(2, 5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2x3");
   }

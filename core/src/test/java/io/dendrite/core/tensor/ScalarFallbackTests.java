@@ -66,7 +66,14 @@ class ScalarFallbackTests {
     public static void main(String[] args) {
       FloatKernels kernels = FloatKernels.current();
       float[] c = new float[4];
-      kernels.multiply(new float[] {1, 2, 3, 4}, new float[] {5, 6, 7, 8}, c, 2, 2, 2);
+      kernels.multiply(
+          ComputePool.singleThreaded(),
+          new float[] {1, 2, 3, 4},
+          new float[] {5, 6, 7, 8},
+          c,
+          2,
+          2,
+          2);
       System.out.println("kernels=" + kernels.getClass().getSimpleName());
       System.out.println("c=" + java.util.Arrays.toString(c));
     }

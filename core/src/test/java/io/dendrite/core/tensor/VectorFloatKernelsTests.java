@@ -45,10 +45,10 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     float[] b = random(k * n, 8);
     float[] one = new float[m * n];
     float[] three = new float[m * n];
-    ComputePool.configure(1);
-    kernels().multiplyTransposedB(a, b, one, m, k, n);
-    ComputePool.configure(3);
-    kernels().multiplyTransposedB(a, b, three, m, k, n);
+    kernels().multiplyTransposedB(ComputePool.singleThreaded(), a, b, one, m, k, n);
+    try (ComputePool pool = ComputePool.eager(3)) {
+      kernels().multiplyTransposedB(pool, a, b, three, m, k, n);
+    }
     assertThat(bits(three)).isEqualTo(bits(one));
   }
 }

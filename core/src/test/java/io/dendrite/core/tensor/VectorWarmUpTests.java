@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 class VectorWarmUpTests {
   @Test
   void selectedVectorKernelsAllocateNothingFromTheSecondCall() {
+    Kernels.warmUp(3000);
     AllocationCounter counter = AllocationCounter.forCurrentThread();
+    ComputePool pool = ComputePool.singleThreaded();
     assertThat(counter.counts()).isTrue();
     FloatKernels kernels = FloatKernels.current();
     // The layers of a small MLP at batch 16 and 7: shapes the warm-up did not use.
@@ -23,9 +25,9 @@ class VectorWarmUpTests {
         for (int[] layer : layers) {
           int in = layer[0];
           int out = layer[1];
-          kernels.multiplyTransposedB(a, b, c, batch, in, out);
-          kernels.multiply(a, b, c, batch, out, in);
-          kernels.multiplyTransposedA(a, b, c, batch, out, in);
+          kernels.multiplyTransposedB(pool, a, b, c, batch, in, out);
+          kernels.multiply(pool, a, b, c, batch, out, in);
+          kernels.multiplyTransposedA(pool, a, b, c, batch, out, in);
         }
       }
       last = counter.allocated() - before;

@@ -1,17 +1,16 @@
 package io.dendrite.core.train;
 
 import io.dendrite.core.data.Examples;
-import io.dendrite.core.nn.Parameter;
-import io.dendrite.core.param.ComponentSpec;
-import io.dendrite.core.param.Params;
 import io.dendrite.core.plugin.ComponentFactory;
 import io.dendrite.core.plugin.PluginRegistry;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.Optimizer;
 import io.dendrite.core.spi.PluginKind;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.spi.support.RowwiseLoss;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,7 +29,7 @@ final class TestComponents implements ComponentFactory {
   }
 
   static ComponentSpec spec(PluginKind kind, String id) {
-    return new ComponentSpec(kind, id, Params.empty());
+    return ComponentSpec.of(kind, id);
   }
 
   @Override
@@ -96,11 +95,27 @@ final class TestComponents implements ComponentFactory {
 
   /** The four XOR examples as a regression problem with one target column. */
   static Dataset xor() {
-    return () ->
+    return context ->
         new Examples(
             Matrix.wrap(4, 2, new float[] {0, 0, 0, 1, 1, 0, 1, 1}),
             Matrix.wrap(4, 1, new float[] {0, 1, 1, 0}),
             List.of(),
             "xor");
+  }
+
+  /** XOR's four examples, {@code times} over: 4 × times rows. */
+  static Dataset repeatedXor(int times) {
+    return context -> {
+      float[] x = new float[8 * times];
+      float[] y = new float[4 * times];
+      float[] xs = {0, 0, 0, 1, 1, 0, 1, 1};
+      float[] ys = {0, 1, 1, 0};
+      for (int t = 0; t < times; t++) {
+        System.arraycopy(xs, 0, x, 8 * t, 8);
+        System.arraycopy(ys, 0, y, 4 * t, 4);
+      }
+      return new Examples(
+          Matrix.wrap(4 * times, 2, x), Matrix.wrap(4 * times, 1, y), List.of(), "xor x" + times);
+    };
   }
 }

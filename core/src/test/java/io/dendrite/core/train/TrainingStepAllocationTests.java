@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dendrite.core.data.Examples;
 import io.dendrite.core.nn.Network;
-import io.dendrite.core.param.ComponentSpec;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.random.Rng;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.PluginKind;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -58,9 +59,17 @@ class TrainingStepAllocationTests {
     Map<String, Supplier<Object>> local = new HashMap<>();
     local.put("tanh", TestComponents.Tanh::new);
     TestComponents components = new TestComponents(local);
+    Kernels.warmUp(3000);
     Network network =
         Network.build(
-            List.of(dense(64, "tanh"), dense(3, null)), 40, 16, false, components, new Rng(1));
+                List.of(dense(64, "tanh"), dense(3, null)),
+                40,
+                16,
+                false,
+                components,
+                Kernels.singleThreaded(),
+                new Rng(3))
+            .initialize(new Rng(1));
     Trainer trainer =
         new Trainer(
             network,
@@ -68,7 +77,8 @@ class TrainingStepAllocationTests {
             new TestComponents.PlainSgd(0.01),
             Map.of(),
             Map.of(),
-            16);
+            16,
+            List.of());
     Rng rng = new Rng(2);
     // 37 and 74 rows: both end in a partial batch, so buffers shrink and grow again.
     Examples small = random(16 * 36 + 5, rng);

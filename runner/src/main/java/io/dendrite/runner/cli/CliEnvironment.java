@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * @param plugins discovers plugins when first asked, after {@code --debug} took effect
  * @param workingDirectory relative files and {@code runs/} are resolved against it
  * @param terminal true when standard output is a terminal (progress bar)
+ * @param userFolder the user's Dendrite folder, {@code ~/.dendrite}: downloaded data sets go in its
+ *     {@code datasets/}
  */
 public record CliEnvironment(
     PrintWriter out,
@@ -29,13 +31,20 @@ public record CliEnvironment(
     Supplier<PluginRegistry> plugins,
     Path workingDirectory,
     Clock clock,
-    boolean terminal) {
+    boolean terminal,
+    Path userFolder) {
   public CliEnvironment {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     plugins = once(plugins);
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
     Objects.requireNonNull(clock, "clock");
+    userFolder = userFolder.toAbsolutePath().normalize();
+  }
+
+  /** Where downloaded data sets are kept. */
+  public Path cacheFolder() {
+    return userFolder.resolve("datasets");
   }
 
   /**
@@ -57,7 +66,8 @@ public record CliEnvironment(
         () -> PluginFolder.open(folders, CliEnvironment.class.getClassLoader()).discover(),
         Path.of(""),
         Clock.systemDefaultZone(),
-        stdoutIsTerminal());
+        stdoutIsTerminal(),
+        Path.of(System.getProperty("user.home"), ".dendrite"));
   }
 
   /**

@@ -1,9 +1,9 @@
 package io.dendrite.runner.cli;
 
 import io.dendrite.core.param.Param;
-import io.dendrite.core.param.ParamType;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.plugin.RegisteredPlugin;
+import io.dendrite.runner.docs.ParamText;
 import io.dendrite.runner.output.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +25,7 @@ final class PluginJson {
       List<Object> params = new ArrayList<>();
       p.plugin().params().forEach(param -> params.add(param(param)));
       m.put("params", params);
+      m.put("version", p.version());
       m.put("source", p.source());
       plugins.add(m);
     }
@@ -34,8 +35,8 @@ final class PluginJson {
   static Map<String, Object> param(Param<?> p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", p.name());
-    m.put("type", p.type().label());
-    m.put("default", defaultOf(p));
+    m.put("type", ParamText.type(p));
+    m.put("default", ParamText.defaultValue(p));
     m.put("required", p.isRequired());
     m.put("doc", p.doc());
     if (!p.rangeText().isEmpty()) {
@@ -44,19 +45,10 @@ final class PluginJson {
     if (!p.choices().isEmpty()) {
       m.put("choices", p.choices());
     }
-    if (p.type() == ParamType.COMPONENT) {
-      m.put("component", p.componentKind().id());
+    String kind = ParamText.componentKind(p);
+    if (kind != null) {
+      m.put("component", kind);
     }
     return m;
-  }
-
-  /** The default as plain data: a component parameter's default is its plugin id. */
-  static Object defaultOf(Param<?> p) {
-    if (p.type() == ParamType.COMPONENT) {
-      return p.defaultComponentId().orElse(null);
-    }
-    return p.defaultValue()
-        .map(v -> v instanceof java.nio.file.Path path ? path.toString() : v)
-        .orElse(null);
   }
 }

@@ -4,6 +4,7 @@ import io.dendrite.core.param.Param;
 import io.dendrite.core.plugin.PluginProblem;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.plugin.RegisteredPlugin;
+import io.dendrite.runner.docs.ParamText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -57,16 +58,7 @@ final class PluginTable {
     if (params.isEmpty()) {
       return "-";
     }
-    return params.stream()
-        .map(
-            p -> {
-              Object d = PluginJson.defaultOf(p);
-              if (d != null) {
-                return p.name() + "=" + d;
-              }
-              return p.isRequired() ? p.name() + " (required)" : p.name() + " (optional)";
-            })
-        .collect(Collectors.joining(", "));
+    return params.stream().map(ParamText::brief).collect(Collectors.joining(", "));
   }
 
   /** A jar by its file name (the full path is in the JSON); a class folder by its path. */

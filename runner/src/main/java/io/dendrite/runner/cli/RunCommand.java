@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.plugin.PluginRegistry;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.runner.DendriteVersion;
 import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.ExperimentRun;
@@ -11,9 +12,8 @@ import io.dendrite.runner.RunSettings;
 import io.dendrite.runner.config.ConfigException;
 import io.dendrite.runner.output.RunDirectory;
 import io.dendrite.runner.validate.LoadedExperiment;
-import io.dendrite.runner.wiring.ExperimentModule;
 import io.dendrite.runner.wiring.PluginModule;
-import java.util.ArrayList;
+import io.dendrite.runner.wiring.RunModule;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code dendrite run FILE [key.path=value ...]}: validate, train, evaluate, write the results. */
 @Command(
@@ -35,16 +34,12 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
+  /** Long enough for the JIT on a busy machine; usually done in half a second. */
+  private static final long WARM_UP_MILLIS = 3000;
+
   private final CliEnvironment env;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (YAML).")
-  String file;
-
-  @Parameters(
-      index = "1..*",
-      paramLabel = "key.path=value",
-      description = "Values that replace or add to the file's, e.g. training.epochs=5.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ExperimentArguments experiment;
 
   @Option(
       names = "--out",
@@ -69,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PluginRegistry registry = env.plugins().get();
     LoadedExperiment loaded =
-        new ExperimentLoader(registry).load(env.resolve(file), file, overrides);
+        new ExperimentLoader(registry)
+            .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
     try (RunDirectory directory = runDirectory(loaded)) {
       log.debug("running {} in {}", loaded.experiment().name(), directory.path());
       RunSettings settings =
@@ -79,9 +75,12 @@ final class RunCommand implements Callable<Integer> {
               env.out(),
               quiet,
               env.terminal(),
-              DendriteVersion.get());
+              DendriteVersion.get(),
+              env.cacheFolder());
       Injector injector =
-          Guice.createInjector(new PluginModule(registry), new ExperimentModule(loaded, settings));
+          Guice.createInjector(new PluginModule(registry), new RunModule(loaded, settings));
+      // Compiled kernels before the first step: it runs allocation-free and at full speed.
+      Kernels.warmUp(WARM_UP_MILLIS);
       injector.getInstance(ExperimentRun.class).execute();
     } catch (DendriteException e) {
       if (e.configPath() != null && !(e instanceof ConfigException)) {

@@ -1,17 +1,14 @@
 package io.dendrite.runner.cli;
 
 import io.dendrite.core.experiment.Experiment;
-import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.config.ConfigException;
 import io.dendrite.runner.validate.LoadedExperiment;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code dendrite validate FILE [key.path=value ...]}: check an experiment without running it. */
 @Command(
@@ -25,14 +22,7 @@ import picocli.CommandLine.Parameters;
 final class ValidateCommand implements Callable<Integer> {
   private final CliEnvironment env;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (YAML).")
-  String file;
-
-  @Parameters(
-      index = "1..*",
-      paramLabel = "key.path=value",
-      description = "Values that replace or add to the file's, e.g. training.epochs=5.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ExperimentArguments experiment;
 
   @Mixin DebugOption debug;
 
@@ -44,15 +34,18 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     LoadedExperiment loaded;
     try {
-      loaded = new ExperimentLoader(env.plugins().get()).load(env.resolve(file), file, overrides);
+      loaded =
+          new ExperimentLoader(env.plugins().get())
+              .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
     } catch (ConfigException e) {
       e.problems().forEach(env.err()::println);
       int n = e.problems().size();
-      env.err().println(file + ": invalid (" + n + (n == 1 ? " problem)" : " problems)"));
+      env.err()
+          .println(experiment.file + ": invalid (" + n + (n == 1 ? " problem)" : " problems)"));
       env.err().flush();
       return e.exitCode();
     }
-    env.out().println(file + ": valid");
+    env.out().println(experiment.file + ": valid");
     env.out().println(summary(loaded.experiment()));
     env.out().flush();
     return 0;
@@ -77,6 +70,6 @@ final class ValidateCommand implements Callable<Integer> {
         + ", metrics "
         + (e.metrics().isEmpty()
             ? "none"
-            : e.metrics().stream().map(ComponentSpec::id).collect(Collectors.joining(", ")));
+            : e.metrics().stream().map(ComponentSpec::name).collect(Collectors.joining(", ")));
   }
 }

@@ -1,9 +1,14 @@
 package io.dendrite.runner.output;
 
+import io.dendrite.core.experiment.Experiment;
+import io.dendrite.core.spi.MetricValue;
 import io.dendrite.core.train.EpochResult;
 import io.dendrite.core.train.Evaluation;
+import io.dendrite.core.train.TrainingContext;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingPlan;
+import io.dendrite.runner.RunSettings;
+import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +29,7 @@ public final class ConsoleReporter implements TrainingListener {
   private final boolean progressBar;
   private final int layers;
   private int epochs;
+  private int stepsPerEpoch;
   private long lastDraw;
   private int drawnWidth;
 
@@ -34,8 +40,18 @@ public final class ConsoleReporter implements TrainingListener {
     this.layers = layers;
   }
 
+  @Inject
+  ConsoleReporter(RunSettings settings, Experiment experiment) {
+    this(settings.out(), settings.quiet(), settings.progressBar(), experiment.layers().size());
+  }
+
   @Override
-  public void onStart(TrainingPlan plan) {
+  public void onStart(TrainingContext context, TrainingPlan plan) {
+    onStart(plan);
+  }
+
+  void onStart(TrainingPlan plan) {
+    stepsPerEpoch = plan.stepsPerEpoch();
     epochs = plan.epochs();
     if (quiet) {
       return;
@@ -59,7 +75,12 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   @Override
-  public void onBatch(int epoch, int step, int steps, double loss) {
+  public void onStep(TrainingContext context, double loss) {
+    progress(context.epoch(), context.step(), context.stepsPerEpoch(), loss);
+  }
+
+  /** Redraws the progress line for {@code step} of {@code steps} in {@code epoch}. */
+  void progress(int epoch, int step, int steps, double loss) {
     if (!progressBar) {
       return;
     }
@@ -86,7 +107,19 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   @Override
-  public void onEpoch(EpochResult result) {
+  public void onEpoch(TrainingContext context, EpochResult result) {
+    onEpoch(result);
+    context
+        .stopReason()
+        .filter(reason -> !quiet)
+        .ifPresent(
+            reason -> {
+              out.println("stopped     " + reason);
+              out.flush();
+            });
+  }
+
+  void onEpoch(EpochResult result) {
     erase();
     if (quiet) {
       return;
@@ -95,6 +128,11 @@ public final class ConsoleReporter implements TrainingListener {
         new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d", result.epoch(), epochs));
     pairs("", result.train(), s);
     result.validation().ifPresent(v -> pairs("val_", v, s));
+    if (stepsPerEpoch > 0 && result.steps() < stepsPerEpoch) {
+      s.append(
+          String.format(
+              Locale.ROOT, "  (stopped after step %d of %d)", result.steps(), stepsPerEpoch));
+    }
     // Epochs of small experiments take hundredths of a second: show them rather than "0.0s".
     s.append(
         String.format(
@@ -104,7 +142,11 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   @Override
-  public void onTest(Evaluation test) {
+  public void onTest(TrainingContext context, Evaluation test) {
+    onTest(test);
+  }
+
+  void onTest(Evaluation test) {
     erase();
     StringBuilder s = new StringBuilder("test");
     pairs("", test, s);
@@ -121,8 +163,12 @@ public final class ConsoleReporter implements TrainingListener {
 
   private static void pairs(String prefix, Evaluation e, StringBuilder s) {
     s.append("  ").append(prefix).append("loss ").append(format(e.loss()));
-    for (Map.Entry<String, Double> m : e.metrics().entrySet()) {
-      s.append("  ").append(prefix).append(m.getKey()).append(' ').append(format(m.getValue()));
+    for (Map.Entry<String, MetricValue> m : e.metrics().entrySet()) {
+      s.append("  ")
+          .append(prefix)
+          .append(m.getKey())
+          .append(' ')
+          .append(format(m.getValue().value()));
     }
   }
 

@@ -2,37 +2,45 @@ package io.dendrite.runner.output;
 
 import io.dendrite.core.train.EpochResult;
 import io.dendrite.core.train.Evaluation;
+import io.dendrite.core.train.TrainingContext;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingPlan;
 import java.util.List;
 
 /** Passes every training event to several listeners, in order. */
 public final class ListenerChain implements TrainingListener {
-  private final List<TrainingListener> listeners;
+  // An array, so that the per-step loop allocates no iterator.
+  private final TrainingListener[] listeners;
 
   public ListenerChain(List<TrainingListener> listeners) {
-    this.listeners = List.copyOf(listeners);
+    this.listeners = listeners.toArray(new TrainingListener[0]);
   }
 
   @Override
-  public void onStart(TrainingPlan plan) {
-    listeners.forEach(l -> l.onStart(plan));
-  }
-
-  @Override
-  public void onBatch(int epoch, int step, int steps, double loss) {
+  public void onStart(TrainingContext context, TrainingPlan plan) {
     for (TrainingListener l : listeners) {
-      l.onBatch(epoch, step, steps, loss);
+      l.onStart(context, plan);
     }
   }
 
   @Override
-  public void onEpoch(EpochResult result) {
-    listeners.forEach(l -> l.onEpoch(result));
+  public void onStep(TrainingContext context, double loss) {
+    for (TrainingListener l : listeners) {
+      l.onStep(context, loss);
+    }
   }
 
   @Override
-  public void onTest(Evaluation test) {
-    listeners.forEach(l -> l.onTest(test));
+  public void onEpoch(TrainingContext context, EpochResult result) {
+    for (TrainingListener l : listeners) {
+      l.onEpoch(context, result);
+    }
+  }
+
+  @Override
+  public void onTest(TrainingContext context, Evaluation test) {
+    for (TrainingListener l : listeners) {
+      l.onTest(context, test);
+    }
   }
 }

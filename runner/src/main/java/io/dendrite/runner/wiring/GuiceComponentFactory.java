@@ -1,31 +1,38 @@
 package io.dendrite.runner.wiring;
 
-import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.DendriteException;
 import io.dendrite.core.plugin.ComponentFactory;
 import io.dendrite.core.plugin.PluginRegistry;
-import io.dendrite.core.spi.Plugin;
+import io.dendrite.core.plugin.RegisteredPlugin;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.PluginKind;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Set;
 
-/** Creates plugin instances through the plugins Guice bound in {@link PluginModule}. */
+/** Creates plugin instances through the plugin maps Guice holds ({@link PluginModule}). */
 public final class GuiceComponentFactory implements ComponentFactory {
-  private final Map<PluginKind, Map<String, Plugin<?>>> plugins;
+  private final Map<PluginKind, Map<String, Set<RegisteredPlugin>>> plugins;
   private final PluginRegistry registry;
 
   @Inject
-  GuiceComponentFactory(Map<PluginKind, Map<String, Plugin<?>>> plugins, PluginRegistry registry) {
+  GuiceComponentFactory(
+      Map<PluginKind, Map<String, Set<RegisteredPlugin>>> plugins, PluginRegistry registry) {
     this.plugins = plugins;
     this.registry = registry;
   }
 
   @Override
   public <T> T create(ComponentSpec spec, Class<T> type) {
-    Plugin<?> plugin = plugins.getOrDefault(spec.kind(), Map.of()).get(spec.id());
-    if (plugin == null) {
-      // Not bound: unknown or claimed twice; the registry says which, naming the jars.
-      plugin = registry.require(spec.kind(), spec.id()).plugin();
+    Set<RegisteredPlugin> found =
+        plugins.getOrDefault(spec.kind(), Map.of()).getOrDefault(spec.id(), Set.of());
+    if (found.size() > 1) {
+      throw PluginRegistry.ambiguous(spec.kind(), spec.id(), found);
     }
-    return ComponentFactory.instantiate(plugin, spec, type);
+    if (found.isEmpty()) {
+      // Validation refuses unknown ids; this is for specs made by hand. The registry only words it.
+      throw DendriteException.config(registry.unknownMessage(spec.kind(), spec.id()));
+    }
+    return ComponentFactory.instantiate(found.iterator().next().plugin(), spec, type);
   }
 }

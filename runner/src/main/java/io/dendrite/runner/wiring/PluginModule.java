@@ -4,69 +4,64 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
-import com.google.inject.util.Types;
+import com.google.inject.name.Names;
+import io.dendrite.core.plugin.ComponentFactory;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.plugin.RegisteredPlugin;
-import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Binds every discovered plugin into one {@code MapBinder<String, XPlugin>} per kind. Maps are
- * keyed by id ({@code Map<String, ActivationPlugin>}, {@code Map<String, LossPlugin>}, ...), and
- * all of them are bound together as {@code Map<PluginKind, Map<String, Plugin<?>>>} for code that
- * works on any kind.
+ * Binds every discovered plugin into one {@code MapBinder<String, RegisteredPlugin>} per kind,
+ * named by the kind ({@code @Named("activation")}) and keyed by id and by each alias. The maps are
+ * the only path from an id to a plugin at run time ({@link GuiceComponentFactory}); all of them are
+ * bound together too, as {@code Map<PluginKind, Map<String, Set<RegisteredPlugin>>>}.
  *
- * <p>An id that two plugins claim is left out, so that Guice does not refuse the whole injector for
- * a plugin the experiment may not use; using it fails in {@link GuiceComponentFactory} with the
- * registry's message naming both jars.
+ * <p>Each binding's source is the plugin's jar, so a message from Guice names it. Duplicate keys
+ * are permitted rather than refused, so that a jar that claims an id twice does not break the
+ * injector for an experiment that never uses it: the map holds a set per key, and using an id with
+ * two plugins fails with both jars named.
  */
 public final class PluginModule extends AbstractModule {
+  private static final TypeLiteral<String> ID = new TypeLiteral<>() {};
+  private static final TypeLiteral<RegisteredPlugin> PLUGIN = new TypeLiteral<>() {};
+
   private final PluginRegistry registry;
-  private final Map<PluginKind, List<RegisteredPlugin>> bindable = new EnumMap<>(PluginKind.class);
 
   public PluginModule(PluginRegistry registry) {
     this.registry = registry;
-    for (PluginKind kind : PluginKind.values()) {
-      List<RegisteredPlugin> unique = new ArrayList<>();
-      for (RegisteredPlugin p : registry.plugins(kind)) {
-        if (registry.contains(kind, p.id())) {
-          unique.add(p);
-        }
-      }
-      bindable.put(kind, unique);
-    }
   }
 
-  /** The key of the map of one kind, e.g. {@code Map<String, ActivationPlugin>}. */
-  @SuppressWarnings("unchecked")
-  public static Key<Map<String, Plugin<?>>> mapKey(PluginKind kind) {
-    return (Key<Map<String, Plugin<?>>>) Key.get(Types.mapOf(String.class, kind.serviceType()));
+  /** The key of one kind's plugins: id or alias to the plugins that claim it. */
+  public static Key<Map<String, Set<RegisteredPlugin>>> mapKey(PluginKind kind) {
+    return Key.get(
+        new TypeLiteral<Map<String, Set<RegisteredPlugin>>>() {}, Names.named(kind.id()));
   }
 
   @Override
   protected void configure() {
     bind(PluginRegistry.class).toInstance(registry);
-    MapBinder<PluginKind, Map<String, Plugin<?>>> byKind =
+    bind(ComponentFactory.class).to(GuiceComponentFactory.class);
+    MapBinder<PluginKind, Map<String, Set<RegisteredPlugin>>> byKind =
         MapBinder.newMapBinder(
             binder(),
             new TypeLiteral<PluginKind>() {},
-            new TypeLiteral<Map<String, Plugin<?>>>() {});
+            new TypeLiteral<Map<String, Set<RegisteredPlugin>>>() {});
     for (PluginKind kind : PluginKind.values()) {
-      MapBinder<String, Plugin<?>> plugins = mapBinder(kind);
-      for (RegisteredPlugin p : bindable.get(kind)) {
-        plugins.addBinding(p.id()).toInstance(p.plugin());
-      }
+      // Declared even for a kind with no plugins, so that its (empty) map can be injected.
+      MapBinder.newMapBinder(binder(), ID, PLUGIN, Names.named(kind.id())).permitDuplicates();
       byKind.addBinding(kind).to(mapKey(kind));
+      for (RegisteredPlugin p : registry.plugins(kind)) {
+        MapBinder<String, RegisteredPlugin> plugins =
+            MapBinder.newMapBinder(
+                    binder().withSource(p.source()), ID, PLUGIN, Names.named(kind.id()))
+                .permitDuplicates();
+        plugins.addBinding(p.id()).toInstance(p);
+        for (String alias : p.plugin().aliases()) {
+          plugins.addBinding(alias).toInstance(p);
+        }
+      }
     }
-  }
-
-  /** A map binder whose value type is the kind's own interface, typed loosely for the loop. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private MapBinder<String, Plugin<?>> mapBinder(PluginKind kind) {
-    return MapBinder.newMapBinder(binder(), String.class, (Class) kind.serviceType());
   }
 }

@@ -34,7 +34,8 @@ final class CliHarness {
             plugins,
             workingDirectory,
             CLOCK,
-            false);
+            false,
+            workingDirectory.resolve(".dendrite-home"));
     int code = DendriteCommand.commandLine(env).execute(args);
     return new Result(code, out.toString(), err.toString());
   }

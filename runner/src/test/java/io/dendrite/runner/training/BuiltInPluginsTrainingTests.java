@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dendrite.core.data.Examples;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.nn.Network;
-import io.dendrite.core.nn.Parameter;
-import io.dendrite.core.param.Params;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.plugin.RegisteredPlugin;
 import io.dendrite.core.random.Rng;
-import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.DatasetPlugin;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Metric;
 import io.dendrite.core.spi.Optimizer;
 import io.dendrite.core.spi.PluginKind;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.tensor.Parameter;
 import io.dendrite.core.train.EpochResult;
 import io.dendrite.core.train.ExperimentTrainer;
 import io.dendrite.core.train.LossEvaluator;
@@ -41,20 +40,18 @@ class BuiltInPluginsTrainingTests {
   @TempDir Path dir;
 
   /** The four XOR cases: a problem no network without a hidden layer can solve. */
-  public static final class XorPlugin implements DatasetPlugin {
-    @Override
-    public String id() {
-      return "xor";
-    }
-
-    @Override
-    public Dataset create(Params params) {
-      return () ->
-          new Examples(
-              Matrix.wrap(4, 2, new float[] {0, 0, 0, 1, 1, 0, 1, 1}),
-              Matrix.wrap(4, 1, new float[] {0, 1, 1, 0}),
-              List.of(),
-              "xor");
+  public static final class XorPlugin extends DatasetPlugin.Base {
+    public XorPlugin() {
+      super(
+          "xor",
+          "the four XOR cases",
+          () ->
+              context ->
+                  new Examples(
+                      Matrix.wrap(4, 2, new float[] {0, 0, 0, 1, 1, 0, 1, 1}),
+                      Matrix.wrap(4, 1, new float[] {0, 1, 1, 0}),
+                      List.of(),
+                      "xor"));
     }
   }
 
@@ -90,11 +87,13 @@ class BuiltInPluginsTrainingTests {
             training: {epochs: 400, batch_size: 4}
             metrics: [accuracy]
             """);
-    TrainingResult result = new ExperimentTrainer(registry).run(xor, new TrainingListener() {});
+    TrainingResult result =
+        new ExperimentTrainer(registry, Kernels.singleThreaded(), dir, dir.resolve("cache"))
+            .run(xor, new TrainingListener() {}, List.of());
     EpochResult last = result.epochs().get(result.epochs().size() - 1);
     assertThat(result.epochs().get(0).train().loss()).isGreaterThan(0.2);
     assertThat(last.train().loss()).isLessThan(0.02);
-    assertThat(last.train().metrics()).containsEntry("accuracy", 1.0);
+    assertThat(last.train().metric("accuracy")).isEqualTo(1.0);
   }
 
   /**
@@ -120,7 +119,9 @@ class BuiltInPluginsTrainingTests {
               loss: %s
               """
                   .formatted(c[2], c[0], c[1]));
-      Network network = Network.build(e.layers(), 3, 7, true, registry, new Rng(5));
+      Network network =
+          Network.build(e.layers(), 3, 7, true, registry, Kernels.singleThreaded(), new Rng(6))
+              .initialize(new Rng(5));
       for (Parameter p : network.parameters()) {
         for (int i = 0; i < p.value().size(); i++) {
           p.value().set(i, p.value().get(i) + 0.1); // biases away from zero, relu away from kinks
@@ -176,7 +177,10 @@ class BuiltInPluginsTrainingTests {
             loss: cross_entropy
             optimizer: {type: adam}
             """);
-    Network network = Network.build(e.layers(), 40, 16, false, registry, new Rng(1));
+    Kernels.warmUp(3000);
+    Network network =
+        Network.build(e.layers(), 40, 16, false, registry, Kernels.singleThreaded(), new Rng(3))
+            .initialize(new Rng(1));
     Trainer trainer =
         new Trainer(
             network,
@@ -184,7 +188,8 @@ class BuiltInPluginsTrainingTests {
             registry.create(e.optimizer(), Optimizer.class),
             Map.of("accuracy", registry.create(e.metrics().get(0), Metric.class)),
             Map.of("accuracy", registry.create(e.metrics().get(0), Metric.class)),
-            16);
+            16,
+            List.of());
     Rng rng = new Rng(2);
     Examples small = random(16 * 36 + 5, rng);
     Examples large = random(16 * 72 + 10, rng);

@@ -3,7 +3,7 @@ package io.dendrite.runner.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dendrite.core.experiment.Experiment;
-import io.dendrite.core.param.ComponentSpec;
+import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.PluginKind;
 import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.FixturePlugins;
@@ -155,8 +155,9 @@ class ExperimentValidatorTests {
             """);
     assertThat(found)
         .containsExactly(
-            "exp.yaml:2:7: seed: expected an integer, found \"ten\" (text)",
-            "exp.yaml:4:38: data.train.split: 'tarin' is not one of train, test",
+            "exp.yaml:2:7: seed: expected a 64-bit integer, found \"ten\" (text)",
+            "exp.yaml:4:38: data.train.split: 'tarin' is not one of train, test (did you mean"
+                + " 'train'?)",
             "exp.yaml:5:21: data.validation_split: must be >= 0 and < 1, found 1.5",
             "exp.yaml:8:28: model.layers[0].units: expected an integer >= 1, found \"2\" (text)",
             "exp.yaml:8:45: model.layers[0].activation: unknown activation 'rleu' (did you mean"
@@ -214,12 +215,13 @@ class ExperimentValidatorTests {
         .containsExactly(
             "exp.yaml:1:1: data: missing required key (a mapping with: train, test,"
                 + " validation_split)",
-            "exp.yaml:1:1: model: missing required key (a mapping with 'layers')",
-            "exp.yaml:1:1: loss: missing required key (a loss id; known: cross_entropy, mse)");
+            "exp.yaml:1:1: model: missing required key (a mapping with: layers)",
+            "exp.yaml:1:1: loss: missing required key (a loss id or {type: id, ...}; known:"
+                + " cross_entropy, mse)");
     assertThat(problems(replace("  train: {type: mnist_sample, split: train}\n", "")))
         .containsExactly(
             "exp.yaml:4:3: data.train: missing required key in data (a dataset id or {type: id,"
-                + " ...})");
+                + " ...}; known: idx, mnist_sample)");
     assertThat(problems(replace("{type: dense, units: 16, activation: relu}", "{units: 16}")))
         .singleElement()
         .asString()
@@ -230,9 +232,31 @@ class ExperimentValidatorTests {
   @Test
   void emptyLayerListAndDuplicateMetricsAreRefused() {
     assertThat(problems("data: {train: mnist_sample}\nmodel: {layers: []}\nloss: mse\n"))
-        .containsExactly("exp.yaml:2:17: model.layers: must list at least one layer");
+        .containsExactly("exp.yaml:2:17: model.layers: expected at least 1 layer, found none");
     assertThat(problems(replace("metrics: [accuracy]", "metrics: [accuracy, accuracy]")))
-        .containsExactly("exp.yaml:16:21: metrics[1]: metric 'accuracy' is listed twice");
+        .containsExactly(
+            "exp.yaml:16:21: metrics[1]: metric name 'accuracy' is used twice (first at"
+                + " metrics[0]); give one a name of its own: {type: accuracy, name: accuracy_2}");
+  }
+
+  @Test
+  void metricsAreKnownByTheirNameWhichDefaultsToTheirId() {
+    Experiment e =
+        load(replace("metrics: [accuracy]", "metrics: [accuracy, {type: accuracy, name: acc2}]"))
+            .experiment();
+    assertThat(e.metrics()).extracting(ComponentSpec::name).containsExactly("accuracy", "acc2");
+    assertThat(e.metrics()).extracting(ComponentSpec::id).containsExactly("accuracy", "accuracy");
+    assertThat(e.toMap().get("metrics"))
+        .isEqualTo(List.of(Map.of("type", "accuracy"), Map.of("type", "accuracy", "name", "acc2")));
+    assertThat(problems(replace("metrics: [accuracy]", "metrics: [{type: accuracy, name: Acc}]")))
+        .containsExactly(
+            "exp.yaml:16:34: metrics[0].name: expected a name of lower-case letters, digits and"
+                + " '_', starting with a letter (at most 64 characters), found \"Acc\" (text)");
+    assertThat(problems(replace("activation: relu", "activation: {type: relu, name: r}")))
+        .as("only metrics have names")
+        .singleElement()
+        .asString()
+        .contains("unknown parameter 'name' of activation 'relu'");
   }
 
   @Test
@@ -252,8 +276,8 @@ class ExperimentValidatorTests {
             .load(file, "sub/exp.yaml", List.of())
             .experiment();
     Map<String, Object> train = e.data().train().params().toMap();
-    assertThat(train.get("images")).isEqualTo(dir.resolve("sub/data/train-images.gz").toString());
-    assertThat(train.get("labels")).isEqualTo(Path.of("/abs/labels.gz").toString());
+    assertThat(train.get("images")).isEqualTo(dir.resolve("sub/data/train-images.gz"));
+    assertThat(train.get("labels")).isEqualTo(Path.of("/abs/labels.gz"));
   }
 
   @Test

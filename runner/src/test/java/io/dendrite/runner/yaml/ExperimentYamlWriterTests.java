@@ -29,7 +29,10 @@ class ExperimentYamlWriterTests {
     LoadedExperiment loaded = loader.load(file, "exp.yaml", List.of("seed=12345678901"));
     String yaml =
         new ExperimentYamlWriter()
-            .write(loaded.experiment().toMap(), "Resolved from exp.yaml\nline two");
+            .write(
+                loaded.experiment().toMap(),
+                "Resolved from exp.yaml\nline two",
+                dir.resolve("run"));
     assertThat(yaml)
         .startsWith("# Resolved from exp.yaml\n# line two\nname: tiny\nseed: 12345678901\n");
     assertThat(yaml).contains("  layers:\n    - type: dense\n      units: 16\n");

@@ -1,6 +1,6 @@
 package io.dendrite.testkit.builtin;
 
-import io.dendrite.core.init.HeNormalPlugin;
+import io.dendrite.core.init.HeNormalInitializer;
 import io.dendrite.core.spi.Initializer;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.testkit.InitializerContract;
@@ -9,6 +9,6 @@ import io.dendrite.testkit.InitializerContract;
 class HeNormalPluginTests extends InitializerContract {
   @Override
   protected Plugin<Initializer> plugin() {
-    return new HeNormalPlugin();
+    return new HeNormalInitializer.Plugin();
   }
 }

@@ -2,8 +2,8 @@ package io.dendrite.testkit.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dendrite.core.init.HeNormalPlugin;
-import io.dendrite.core.init.XavierUniformPlugin;
+import io.dendrite.core.init.HeNormalInitializer;
+import io.dendrite.core.init.XavierUniformInitializer;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.tensor.Matrix;
@@ -14,7 +14,7 @@ class HeNormalStatisticsTests {
   @Test
   void heNormalHasVarianceTwoOverFanIn() {
     Matrix w = Matrix.doubles(400, 200);
-    new HeNormalPlugin().create(Params.empty()).initialize(w, 200, 400, new Rng(1));
+    new HeNormalInitializer.Plugin().create(Params.empty()).initialize(w, 200, 400, new Rng(1));
     double sq = 0;
     for (int i = 0; i < w.size(); i++) {
       sq += w.get(i) * w.get(i);
@@ -26,8 +26,8 @@ class HeNormalStatisticsTests {
   @Test
   void xavierUniformStaysWithinItsBound() {
     Matrix w = Matrix.doubles(30, 70);
-    new XavierUniformPlugin()
-        .create(Params.resolve(new XavierUniformPlugin().params(), java.util.Map.of()))
+    new XavierUniformInitializer.Plugin()
+        .create(Params.resolve(new XavierUniformInitializer.Plugin().params(), java.util.Map.of()))
         .initialize(w, 70, 30, new Rng(2));
     double bound = Math.sqrt(6.0 / 100);
     double max = 0;

@@ -1,6 +1,6 @@
 package io.dendrite.testkit.builtin;
 
-import io.dendrite.core.init.XavierUniformPlugin;
+import io.dendrite.core.init.XavierUniformInitializer;
 import io.dendrite.core.spi.Initializer;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.testkit.InitializerContract;
@@ -9,6 +9,6 @@ import io.dendrite.testkit.InitializerContract;
 class XavierUniformPluginTests extends InitializerContract {
   @Override
   protected Plugin<Initializer> plugin() {
-    return new XavierUniformPlugin();
+    return new XavierUniformInitializer.Plugin();
   }
 }

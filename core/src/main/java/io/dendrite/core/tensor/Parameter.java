@@ -1,6 +1,5 @@
-package io.dendrite.core.nn;
+package io.dendrite.core.tensor;
 
-import io.dendrite.core.tensor.Matrix;
 import java.util.Objects;
 
 /**
