@@ -9,6 +9,7 @@ import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingResult;
 import io.dendrite.runner.output.AtomicFileWriter;
 import io.dendrite.runner.output.ListenerChain;
+import io.dendrite.runner.output.RunSettings;
 import io.dendrite.runner.validate.ExperimentSource;
 import io.dendrite.runner.validate.LoadedExperiment;
 import io.dendrite.runner.yaml.ExperimentYamlWriter;

@@ -2,6 +2,7 @@ package io.dendrite.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dendrite.runner.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

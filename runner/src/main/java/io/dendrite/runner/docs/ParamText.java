@@ -54,9 +54,30 @@ public final class ParamText {
       return p.isRequired() ? "required" : "none";
     }
     if (d instanceof List<?> list) {
-      return "`[" + list.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "]`";
+      return "`[" + list.stream().map(ParamText::shown).collect(Collectors.joining(", ")) + "]`";
     }
-    return "`" + d + "`";
+    return "`" + shown(d) + "`";
+  }
+
+  /** A value as YAML would have it typed: {@code 0.001}, {@code 1e-8}, {@code 0}. */
+  static String shown(Object value) {
+    if (!(value instanceof Double d)) {
+      return String.valueOf(value);
+    }
+    double v = d;
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    String s = Double.toString(v);
+    int e = s.indexOf('E');
+    if (e < 0) {
+      return s;
+    }
+    String mantissa = s.substring(0, e);
+    if (mantissa.endsWith(".0")) {
+      mantissa = mantissa.substring(0, mantissa.length() - 2);
+    }
+    return mantissa + "e" + s.substring(e + 1);
   }
 
   /** Range, allowed values or size limits, in words; empty when there are none. */
@@ -88,7 +109,7 @@ public final class ParamText {
   public static String brief(Param<?> p) {
     Object d = defaultValue(p);
     if (d != null) {
-      return p.name() + "=" + d;
+      return p.name() + "=" + shown(d);
     }
     return p.isRequired() ? p.name() + " (required)" : p.name() + " (optional)";
   }
@@ -106,11 +127,16 @@ public final class ParamText {
           .append(" | ")
           .append(defaultCell(p))
           .append(" | ")
-          .append(limits(p).replace("|", "\\|"))
+          .append(cell(limits(p)))
           .append(" | ")
-          .append(p.doc().replace("|", "\\|"))
+          .append(cell(p.doc()))
           .append(" |\n");
     }
     return s.toString();
+  }
+
+  /** Text for a table cell, its pipes escaped. */
+  static String cell(String text) {
+    return text.replace("|", "\\|");
   }
 }

@@ -7,7 +7,6 @@ import io.dendrite.core.train.Evaluation;
 import io.dendrite.core.train.TrainingContext;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingPlan;
-import io.dendrite.runner.RunSettings;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -11,9 +11,9 @@ import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.train.ExperimentTrainer;
 import io.dendrite.core.train.GradientProcessor;
 import io.dendrite.core.train.TrainingListener;
-import io.dendrite.runner.RunSettings;
 import io.dendrite.runner.output.ConsoleReporter;
 import io.dendrite.runner.output.MetricsWriter;
+import io.dendrite.runner.output.RunSettings;
 import io.dendrite.runner.validate.LoadedExperiment;
 
 /**

@@ -1,7 +1,4 @@
-package io.dendrite.runner;
-
-import io.dendrite.runner.cli.CliEnvironment;
-import io.dendrite.runner.cli.DendriteCommand;
+package io.dendrite.runner.cli;
 
 /** The {@code dendrite} command: see {@link DendriteCommand}. */
 public final class Main {

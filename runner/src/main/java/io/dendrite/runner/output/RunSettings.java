@@ -1,4 +1,4 @@
-package io.dendrite.runner;
+package io.dendrite.runner.output;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
