@@ -53,14 +53,28 @@ public record Experiment(String name, Params params) {
   public static final Param<Params> MODEL = Param.section("model", ModelSpec.PARAMS, "the network");
   public static final Param<ComponentSpec> LOSS =
       PluginKind.LOSS.param("loss", null, "what training minimizes");
+
+  /** A setting of the optimizer: the schedule of its learning rate. */
+  public static final Param<ComponentSpec> SCHEDULE =
+      PluginKind.SCHEDULE
+          .param(
+              "schedule",
+              null,
+              "how the learning rate changes during training; default: it does not")
+          .optional();
+
   public static final Param<ComponentSpec> OPTIMIZER =
-      PluginKind.OPTIMIZER.param("optimizer", "adam", "how parameters are updated");
+      Param.of(
+          "optimizer",
+          new ComponentType(PluginKind.OPTIMIZER, List.of(SCHEDULE)),
+          ComponentSpec.of(PluginKind.OPTIMIZER, "adam"),
+          "how parameters are updated; {type: id, schedule: ..., ...}");
   public static final Param<Params> TRAINING =
       Param.section("training", TrainingSpec.PARAMS, "epochs, batch size and the like");
   public static final Param<List<ComponentSpec>> METRICS =
       Param.list(
           "metrics",
-          new ComponentType(PluginKind.METRIC, true),
+          new ComponentType(PluginKind.METRIC, List.of(ComponentType.NAME)),
           List.of(ComponentSpec.of(PluginKind.METRIC, "accuracy")),
           "measured on training, validation and test examples besides the loss; each may be"
               + " {type: id, name: column_name}");
@@ -114,6 +128,11 @@ public record Experiment(String name, Params params) {
 
   public ComponentSpec optimizer() {
     return params.get(OPTIMIZER);
+  }
+
+  /** The optimizer's learning-rate schedule, if it has one. */
+  public java.util.Optional<ComponentSpec> schedule() {
+    return optimizer().setting(SCHEDULE);
   }
 
   public TrainingSpec training() {

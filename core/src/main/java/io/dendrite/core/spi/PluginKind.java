@@ -16,7 +16,8 @@ public enum PluginKind {
   INITIALIZER("initializer", InitializerPlugin.class),
   LAYER("layer", LayerPlugin.class),
   METRIC("metric", MetricPlugin.class),
-  DATASET("dataset", DatasetPlugin.class);
+  DATASET("dataset", DatasetPlugin.class),
+  SCHEDULE("schedule", SchedulePlugin.class);
 
   private final String id;
   private final Class<? extends Plugin<?>> serviceType;
@@ -43,7 +44,7 @@ public enum PluginKind {
 
   /** Values that name a plugin of this kind. */
   public ComponentType type() {
-    return new ComponentType(this, false);
+    return new ComponentType(this);
   }
 
   /**

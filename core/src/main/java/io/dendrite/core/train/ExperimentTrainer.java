@@ -11,9 +11,11 @@ import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Metric;
 import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.spi.Schedule;
 import io.dendrite.core.spi.support.SharedDatasetContext;
 import io.dendrite.core.tensor.Kernels;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +97,18 @@ public final class ExperimentTrainer {
     Loss loss = components.create(experiment.loss(), Loss.class);
     LossEvaluator lossEvaluator = new LossEvaluator(loss, network.outputActivation());
     Optimizer optimizer = components.create(experiment.optimizer(), Optimizer.class);
+    List<GradientProcessor> stepProcessors = new ArrayList<>();
+    List<TrainingListener> listeners = new ArrayList<>();
+    if (experiment.schedule().isPresent()) {
+      // First among the processors: the rate is set before anything else sees the step.
+      ScheduledLearningRate schedule =
+          new ScheduledLearningRate(components.create(experiment.schedule().get(), Schedule.class));
+      stepProcessors.add(schedule);
+      listeners.add(schedule);
+    }
+    stepProcessors.addAll(processors);
+    listeners.add(listener);
+    TrainingListener everyone = new ListenerChain(listeners);
     Trainer trainer =
         new Trainer(
             network,
@@ -103,7 +117,7 @@ public final class ExperimentTrainer {
             metrics(experiment.metrics()),
             metrics(experiment.metrics()),
             batchSize,
-            processors);
+            stepProcessors);
 
     TrainingPlan plan =
         new TrainingPlan(
@@ -117,16 +131,16 @@ public final class ExperimentTrainer {
             trainer.stepsPerEpoch(train.size()),
             all.classNames());
     TrainingContext context = trainer.context(train.size());
-    listener.onStart(context, plan);
+    everyone.onStart(context, plan);
     List<EpochResult> epochs =
         trainer.fit(
             train,
             validation,
             experiment.training().epochs(),
             experiment.training().shuffle() ? shuffleRng : null,
-            listener);
+            everyone);
     Optional<Evaluation> testResult = test.map(trainer::evaluate);
-    testResult.ifPresent(t -> listener.onTest(context, t));
+    testResult.ifPresent(t -> everyone.onTest(context, t));
     return new TrainingResult(plan, epochs, testResult, network, context.stopReason());
   }
 

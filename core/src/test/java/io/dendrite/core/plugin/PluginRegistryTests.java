@@ -30,7 +30,7 @@ class PluginRegistryTests {
     PluginRegistry registry = PluginRegistry.discover(getClass().getClassLoader());
     assertThat(registry.names(PluginKind.LAYER)).contains("dense", "linear");
     assertThat(registry.names(PluginKind.INITIALIZER)).contains("xavier_uniform", "he_normal");
-    assertThat(registry.require(PluginKind.METRIC, "accuracy").source()).endsWith("classes");
+    assertThat(registry.require(PluginKind.METRIC, "accuracy").source()).endsWith("test-classes");
     assertThat(registry.problems()).isEmpty();
   }
 
@@ -146,7 +146,7 @@ class PluginRegistryTests {
         .isInstanceOf(DendriteException.class)
         .hasMessageContaining("more than one plugin")
         .hasMessageContaining("a.jar")
-        .hasMessageContaining("AccuracyMetric$Plugin");
+        .hasMessageContaining("StandInAccuracy$Plugin");
     // Other ids are unaffected.
     assertThat(registry.contains(PluginKind.INITIALIZER, "he_normal")).isTrue();
   }

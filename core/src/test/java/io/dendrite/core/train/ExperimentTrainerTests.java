@@ -34,7 +34,7 @@ class ExperimentTrainerTests {
         PluginKind.LAYER,
         "dense",
         io.dendrite.core.param.Params.resolve(
-            new io.dendrite.core.layers.DenseLayer.Plugin().params(), p));
+            new io.dendrite.core.standin.StandInDense.Plugin().params(), p));
   }
 
   private static Experiment xorExperiment(

@@ -3,6 +3,7 @@ package io.dendrite.runner.docs;
 import io.dendrite.core.param.ListType;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.SectionType;
+import io.dendrite.core.param.TextType;
 import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.ComponentType;
 import java.util.List;
@@ -90,6 +91,9 @@ public final class ParamText {
     }
     if (p.type() instanceof ListType<?> list && list.minSize() > 0) {
       return "at least " + list.minSize();
+    }
+    if (p.type() instanceof TextType text && text.pattern() != null) {
+      return "`" + text.pattern() + "`, at most " + text.maxLength() + " characters";
     }
     return "";
   }

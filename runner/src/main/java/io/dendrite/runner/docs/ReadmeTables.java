@@ -1,10 +1,12 @@
 package io.dendrite.runner.docs;
 
 import io.dendrite.core.experiment.Experiment;
+import io.dendrite.core.param.ListType;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.SectionType;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.plugin.RegisteredPlugin;
+import io.dendrite.core.spi.ComponentType;
 import io.dendrite.core.spi.PluginKind;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -169,6 +171,12 @@ public final class ReadmeTables {
           .append(" |\n");
       if (p.type() instanceof SectionType section) {
         formatRows(section.params(), prefix + p.name() + ".", s);
+      }
+      if (p.type() instanceof ComponentType c) {
+        formatRows(c.settings(), prefix + p.name() + ".", s);
+      }
+      if (p.type() instanceof ListType<?> list && list.element() instanceof ComponentType c) {
+        formatRows(c.settings(), prefix + p.name() + "[].", s);
       }
     }
   }

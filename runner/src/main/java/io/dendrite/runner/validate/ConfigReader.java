@@ -29,9 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a configuration tree against declarations: the experiment format's sections, and the
@@ -43,9 +41,6 @@ import java.util.regex.Pattern;
  * thrown, so that one run reports all of them; a method that found any returns null.
  */
 final class ConfigReader {
-  /** What a component's own {@code name} may be: it becomes a column of {@code metrics.csv}. */
-  private static final Pattern INSTANCE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-
   /** Marks a value that could not be read; its problem is already reported. */
   private static final Object NOT_A_VALUE = new Object();
 
@@ -208,7 +203,7 @@ final class ConfigReader {
         continue;
       }
       values.add(value);
-      if (type.element() instanceof ComponentType c && c.named()) {
+      if (type.element() instanceof ComponentType c && c.settings().contains(ComponentType.NAME)) {
         // Named instances are columns of metrics.csv and keys of metrics.json: one each.
         ComponentSpec spec = (ComponentSpec) value;
         ConfigNode first = names.putIfAbsent(spec.name(), item);
@@ -282,42 +277,34 @@ final class ConfigReader {
       problems.add(new ConfigProblem(idNode.position(), idNode.path(), e.getMessage()));
       return null;
     }
-    Optional<String> name = Optional.empty();
-    if (type.named() && map != null && map.get(ComponentType.NAME_KEY).isPresent()) {
-      name = instanceName(map.get(ComponentType.NAME_KEY).get());
-      if (name.isEmpty()) {
-        return null;
-      }
+    // The format's settings (a metric's name, an optimizer's schedule) and the plugin's own
+    // parameters share the mapping; each part is read against its own declarations.
+    Set<String> settingKeys = new HashSet<>();
+    type.settings().forEach(p -> settingKeys.add(p.name()));
+    Set<String> notParameters = new HashSet<>(settingKeys);
+    notParameters.add(ComponentType.TYPE_KEY);
+    Set<String> notSettings = new HashSet<>();
+    if (map != null) {
+      map.entries().stream()
+          .map(ConfigMap.Entry::key)
+          .filter(k -> !settingKeys.contains(k))
+          .forEach(notSettings::add);
     }
+    String owner = "of " + kind.id() + " '" + plugin.id() + "'";
+    Params settings =
+        section(type.settings(), map, node.position(), node.path(), owner, "key", notSettings);
     Params params =
         section(
             plugin.plugin().params(),
             map,
             node.position(),
             node.path(),
-            "of " + kind.id() + " '" + plugin.id() + "'",
+            owner,
             "parameter",
-            type.named()
-                ? Set.of(ComponentType.TYPE_KEY, ComponentType.NAME_KEY)
-                : Set.of(ComponentType.TYPE_KEY));
-    return params == null ? null : new ComponentSpec(kind, plugin.id(), params, name.orElse(null));
-  }
-
-  /** The name {@code node} gives an instance, or empty when it is not a valid one (reported). */
-  private Optional<String> instanceName(ConfigNode node) {
-    if (node instanceof ConfigScalar s
-        && s.value() instanceof String text
-        && INSTANCE_NAME.matcher(text).matches()) {
-      return Optional.of(text);
-    }
-    problems.add(
-        new ConfigProblem(
-            node.position(),
-            node.path(),
-            "expected a name of lower-case letters, digits and '_', starting with a letter (at"
-                + " most 64 characters), found "
-                + node.describe()));
-    return Optional.empty();
+            notParameters);
+    return params == null || settings == null
+        ? null
+        : new ComponentSpec(kind, plugin.id(), params, settings);
   }
 
   /**
@@ -364,7 +351,7 @@ final class ConfigReader {
           spec.kind(),
           plugin.id(),
           Params.resolve(plugin.plugin().params(), spec.params().values()),
-          spec.isRenamed() ? spec.name() : null);
+          spec.settings());
     } catch (ParamException e) {
       problems.add(
           new ConfigProblem(

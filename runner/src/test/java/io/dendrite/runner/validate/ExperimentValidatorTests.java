@@ -251,7 +251,7 @@ class ExperimentValidatorTests {
     assertThat(problems(replace("metrics: [accuracy]", "metrics: [{type: accuracy, name: Acc}]")))
         .containsExactly(
             "exp.yaml:16:34: metrics[0].name: expected a name of lower-case letters, digits and"
-                + " '_', starting with a letter (at most 64 characters), found \"Acc\" (text)");
+                + " '_', starting with a letter, found \"Acc\" (text)");
     assertThat(problems(replace("activation: relu", "activation: {type: relu, name: r}")))
         .as("only metrics have names")
         .singleElement()

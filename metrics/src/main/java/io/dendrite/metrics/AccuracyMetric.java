@@ -1,0 +1,66 @@
+package io.dendrite.metrics;
+
+import io.dendrite.core.spi.Metric;
+import io.dendrite.core.spi.MetricPlugin;
+import io.dendrite.core.spi.MetricValue;
+import io.dendrite.core.tensor.Matrix;
+
+/**
+ * The fraction of examples whose predicted class is the target class.
+ *
+ * <p>The predicted class is the output column with the largest value (the first one on ties); with
+ * a single output column, it is whether the output is at least 0.5.
+ */
+public final class AccuracyMetric implements Metric {
+  /** Registers the metric as {@code accuracy}. */
+  public static final class Plugin extends MetricPlugin.Base {
+    public Plugin() {
+      super(
+          "accuracy",
+          "fraction of examples whose largest output is the target class",
+          AccuracyMetric::new);
+    }
+  }
+
+  private long correct;
+  private long seen;
+
+  @Override
+  public void reset() {
+    correct = 0;
+    seen = 0;
+  }
+
+  @Override
+  public void update(Matrix output, Matrix targets) {
+    output.requireSameShape(targets);
+    for (int r = 0; r < output.rows(); r++) {
+      if (predicted(output, r) == predicted(targets, r)) {
+        correct++;
+      }
+    }
+    seen += output.rows();
+  }
+
+  private static int predicted(Matrix m, int row) {
+    int n = m.cols();
+    if (n == 1) {
+      return m.get(row, 0) >= 0.5 ? 1 : 0;
+    }
+    int best = 0;
+    double bestValue = m.get(row, 0);
+    for (int c = 1; c < n; c++) {
+      double v = m.get(row, c);
+      if (v > bestValue) {
+        best = c;
+        bestValue = v;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public MetricValue result() {
+    return MetricValue.of(seen == 0 ? Double.NaN : (double) correct / seen);
+  }
+}
