@@ -88,6 +88,11 @@ public abstract class DeclaredPlugin<T> implements Plugin<T> {
   }
 
   @Override
+  public java.util.Map<String, Object> derivedDefaults(Params params) {
+    return java.util.Map.of();
+  }
+
+  @Override
   public final T create(Params params) {
     return factory.apply(params);
   }

@@ -48,6 +48,16 @@ public interface Plugin<T> {
   }
 
   /**
+   * Values for parameters that were left out and whose default depends on the others, by name:
+   * {@code dense} picks its initializer from its activation. Front ends add them before the run, so
+   * that the resolved experiment records them; {@link #create} must cope without them too.
+   * Components are given as {@link ComponentSpec}s with no parameters (their own defaults apply).
+   */
+  default java.util.Map<String, Object> derivedDefaults(Params params) {
+    return java.util.Map.of();
+  }
+
+  /**
    * A new, independent instance configured by {@code params} (validated against {@link #params()}).
    */
   T create(Params params);

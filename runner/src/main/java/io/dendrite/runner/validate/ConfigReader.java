@@ -302,9 +302,40 @@ final class ConfigReader {
             owner,
             "parameter",
             notParameters);
-    return params == null || settings == null
-        ? null
-        : new ComponentSpec(kind, plugin.id(), params, settings);
+    if (params == null || settings == null) {
+      return null;
+    }
+    params = withDerivedDefaults(plugin, params, node.position(), node.path());
+    return params == null ? null : new ComponentSpec(kind, plugin.id(), params, settings);
+  }
+
+  /**
+   * {@code params} with the defaults the plugin derives from them ({@code dense}: the initializer
+   * that suits its activation), so that the resolved experiment says what will run.
+   */
+  private Params withDerivedDefaults(
+      RegisteredPlugin plugin, Params params, Position at, String path) {
+    Map<String, Object> derived = plugin.plugin().derivedDefaults(params);
+    if (derived.isEmpty()) {
+      return params;
+    }
+    Map<String, Object> values = new LinkedHashMap<>(params.values());
+    for (Map.Entry<String, Object> e : derived.entrySet()) {
+      Object value = e.getValue();
+      if (value instanceof ComponentSpec spec) {
+        value = byDefault(spec, at, ConfigPath.key(path, e.getKey()));
+        if (value == null) {
+          return null;
+        }
+      }
+      values.put(e.getKey(), value);
+    }
+    try {
+      return Params.resolve(params.declared(), values);
+    } catch (ParamException e) {
+      throw new IllegalStateException(
+          plugin.id() + " derived defaults its declarations refuse: " + e.getMessage(), e);
+    }
   }
 
   /**
