@@ -4,22 +4,46 @@ import io.dendrite.core.spi.Loss;
 import io.dendrite.core.tensor.Matrix;
 
 /**
- * Base for losses that are a mean over rows of a per-row loss: define one row's loss and gradient
- * in doubles, and both precisions follow.
+ * Base for losses that are a sum of per-row terms, reduced by a mean or a sum: define one row's
+ * loss and gradient in doubles, and both precisions follow.
  *
- * <p>The gradient of the mean is the row gradient divided by the row count; this class does the
- * division, so {@link #row} returns the plain per-row gradient.
+ * <p>{@link #row} returns the row's plain loss and gradient; this class divides both by the mean's
+ * divisor ({@link #meanDivisor}: the row count by default, every value for an element-wise loss
+ * such as PyTorch's {@code MSELoss}), or by nothing for {@link Reduction#SUM}.
  */
 public abstract class RowwiseLoss implements Loss {
+  private final Reduction reduction;
   private double[] out = new double[0];
   private double[] target = new double[0];
   private double[] grad = new double[0];
+
+  /** A loss reduced by its mean. */
+  protected RowwiseLoss() {
+    this(Reduction.MEAN);
+  }
+
+  protected RowwiseLoss(Reduction reduction) {
+    this.reduction = reduction;
+  }
 
   /**
    * Returns the loss of one row and, when {@code grad} is not null, writes its gradient with
    * respect to {@code output[0..n)}.
    */
   protected abstract double row(double[] output, double[] target, double[] grad, int n);
+
+  /**
+   * What the mean divides the sum of the rows' losses by: {@code rows} (the mean over examples), or
+   * {@code rows * cols} for a loss that is a mean over every value.
+   */
+  protected double meanDivisor(int rows, int cols) {
+    return rows;
+  }
+
+  /** How this loss reduces. */
+  protected final Reduction reduction() {
+    return reduction;
+  }
 
   @Override
   public double evaluate(Matrix output, Matrix targets, Matrix gradOutput) {
@@ -31,6 +55,7 @@ public abstract class RowwiseLoss implements Loss {
       target = new double[n];
       grad = new double[n];
     }
+    double divisor = reduction == Reduction.SUM ? 1 : meanDivisor(rows, n);
     double sum = 0;
     for (int r = 0; r < rows; r++) {
       RowwiseActivation.read(output, r, out);
@@ -38,11 +63,11 @@ public abstract class RowwiseLoss implements Loss {
       sum += row(out, target, gradOutput == null ? null : grad, n);
       if (gradOutput != null) {
         for (int i = 0; i < n; i++) {
-          grad[i] /= rows;
+          grad[i] /= divisor;
         }
         RowwiseActivation.write(grad, gradOutput, r);
       }
     }
-    return rows == 0 ? 0.0 : sum / rows;
+    return rows == 0 ? 0.0 : sum / divisor;
   }
 }
