@@ -84,7 +84,7 @@ class CliRunTests {
     List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
     assertThat(csv).hasSize(2);
     assertThat(csv.get(0))
-        .isEqualTo("epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds");
+        .isEqualTo("epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds");
     assertThat(csv.get(1)).startsWith("1,");
 
     Map<?, ?> metrics = (Map<?, ?>) StrictJson.parse(Files.readString(out.resolve("metrics.json")));

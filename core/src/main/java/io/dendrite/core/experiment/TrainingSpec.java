@@ -22,8 +22,69 @@ public record TrainingSpec(Params params) {
           .atLeast(0)
           .atMost(256);
 
+  public static final Param<Double> CLIP_NORM =
+      Param.number(
+              "norm", 1.0, "rescale all gradients together so their global L2 norm is at most this")
+          .greaterThan(0)
+          .optional();
+  public static final Param<Double> CLIP_VALUE =
+      Param.number("value", 1.0, "clamp every gradient value into [-value, value]")
+          .greaterThan(0)
+          .optional();
+  public static final Param<Params> CLIP =
+      Param.section(
+              "clip",
+              List.of(CLIP_NORM, CLIP_VALUE),
+              "gradient clipping before each update: {norm: 1.0} or {value: 0.5} (value first when"
+                  + " both)")
+          .optional();
+
+  public static final Param<String> MONITOR =
+      Param.string(
+          "monitor", "val_loss", "what to watch: loss, val_loss, or a metric name, with val_");
+  public static final Param<String> MODE =
+      Param.choice(
+          "mode",
+          "auto",
+          "min or max is better; auto: from the metric (loss: min)",
+          "auto",
+          "min",
+          "max");
+  public static final Param<Integer> PATIENCE =
+      Param.integer("patience", 5, "epochs without improvement before stopping").atLeast(1);
+  public static final Param<Double> MIN_DELTA =
+      Param.number("min_delta", 0.0, "the least change that counts as an improvement").atLeast(0);
+  public static final Param<Boolean> RESTORE_BEST =
+      Param.bool(
+          "restore_best",
+          false,
+          "end with the weights of the best epoch (the test is measured on them)");
+  public static final Param<Params> EARLY_STOPPING =
+      Param.section(
+              "early_stopping",
+              List.of(MONITOR, MODE, PATIENCE, MIN_DELTA, RESTORE_BEST),
+              "stop when the monitored value stops improving")
+          .optional();
+
+  public static final Param<Double> MAX_SECONDS =
+      Param.number(
+              "max_seconds",
+              3600.0,
+              "stop after this much training time (the epoch in progress ends there)")
+          .greaterThan(0)
+          .optional();
+  public static final Param<Double> MAX_LOSS =
+      Param.number(
+              "max_loss",
+              1e6,
+              "stop as diverged when a step's loss exceeds this (besides 10,000 times the first"
+                  + " step's, always)")
+          .greaterThan(0)
+          .optional();
+
   /** The keys of this section. */
-  public static final List<Param<?>> PARAMS = List.of(EPOCHS, BATCH_SIZE, SHUFFLE, THREADS);
+  public static final List<Param<?>> PARAMS =
+      List.of(EPOCHS, BATCH_SIZE, SHUFFLE, THREADS, CLIP, EARLY_STOPPING, MAX_SECONDS, MAX_LOSS);
 
   public int epochs() {
     return params.get(EPOCHS);
@@ -40,6 +101,32 @@ public record TrainingSpec(Params params) {
   /** The threads as configured: 0 means "from the processor count". */
   public int threads() {
     return params.get(THREADS);
+  }
+
+  /** Gradient clipping, if any: {@link #CLIP_NORM} and {@link #CLIP_VALUE}. */
+  public java.util.Optional<Params> clip() {
+    return params.has(CLIP) ? java.util.Optional.of(params.get(CLIP)) : java.util.Optional.empty();
+  }
+
+  /** Early stopping, if any. */
+  public java.util.Optional<Params> earlyStopping() {
+    return params.has(EARLY_STOPPING)
+        ? java.util.Optional.of(params.get(EARLY_STOPPING))
+        : java.util.Optional.empty();
+  }
+
+  /** The training time after which to stop, if any. */
+  public java.util.OptionalDouble maxSeconds() {
+    return params.has(MAX_SECONDS)
+        ? java.util.OptionalDouble.of(params.get(MAX_SECONDS))
+        : java.util.OptionalDouble.empty();
+  }
+
+  /** The loss above which a step counts as diverged, if set. */
+  public java.util.OptionalDouble maxLoss() {
+    return params.has(MAX_LOSS)
+        ? java.util.OptionalDouble.of(params.get(MAX_LOSS))
+        : java.util.OptionalDouble.empty();
   }
 
   /** The threads a run uses: {@link #threads()}, or the processor count's default for 0. */

@@ -106,7 +106,14 @@ public final class ExperimentTrainer {
       stepProcessors.add(schedule);
       listeners.add(schedule);
     }
+    Map<String, Metric> trainMetrics = metrics(experiment.metrics());
+    Map<String, Metric.Goal> goals = new LinkedHashMap<>();
+    trainMetrics.forEach((name, m) -> goals.put(name, m.goal()));
+    TrainingControls controls =
+        new TrainingControls(experiment.training(), goals, validation.isPresent());
+    stepProcessors.addAll(controls.processors);
     stepProcessors.addAll(processors);
+    listeners.addAll(controls.listeners);
     listeners.add(listener);
     TrainingListener everyone = new ListenerChain(listeners);
     Trainer trainer =
@@ -114,10 +121,11 @@ public final class ExperimentTrainer {
             network,
             lossEvaluator,
             optimizer,
-            metrics(experiment.metrics()),
+            trainMetrics,
             metrics(experiment.metrics()),
             batchSize,
             stepProcessors);
+    experiment.training().maxLoss().ifPresent(trainer::setMaxLoss);
 
     TrainingPlan plan =
         new TrainingPlan(
@@ -139,6 +147,8 @@ public final class ExperimentTrainer {
             experiment.training().epochs(),
             experiment.training().shuffle() ? shuffleRng : null,
             everyone);
+    int lastEpoch = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
+    controls.earlyStopping.ifPresent(e -> e.restore(context, lastEpoch));
     Optional<Evaluation> testResult = test.map(trainer::evaluate);
     testResult.ifPresent(t -> everyone.onTest(context, t));
     return new TrainingResult(plan, epochs, testResult, network, context.stopReason());

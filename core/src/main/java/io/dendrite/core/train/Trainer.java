@@ -1,6 +1,5 @@
 package io.dendrite.core.train;
 
-import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
 import io.dendrite.core.nn.Network;
 import io.dendrite.core.random.Rng;
@@ -44,6 +43,7 @@ public final class Trainer {
   private final Matrix y;
   private final Matrix grad;
   private TrainingContext context;
+  private final DivergenceGuard guard = new DivergenceGuard();
 
   /**
    * @param trainMetrics metric name to instance, updated during training
@@ -141,18 +141,11 @@ public final class Trainer {
       int rows = Math.min(batchSize, order.length - from);
       gather(data, order, from, rows);
       double value = computeGradients();
-      if (!Double.isFinite(value)) {
-        throw diverged(ctx, "the loss is " + value);
-      }
+      guard.checkLoss(ctx, value);
       for (GradientProcessor p : processors) {
         p.process(ctx, parameters);
       }
-      for (int i = 0; i < parameters.size(); i++) {
-        Parameter p = parameters.get(i);
-        if (!p.gradient().allFinite()) {
-          throw diverged(ctx, "the gradient of " + p.name() + " is not finite");
-        }
-      }
+      guard.checkGradients(ctx, parameters);
       applyGradients();
       lossSum += value * rows;
       seen += rows;
@@ -161,16 +154,9 @@ public final class Trainer {
     return new Evaluation(seen == 0 ? Double.NaN : lossSum / seen, results(trainMetrics), seen);
   }
 
-  private static DendriteException diverged(TrainingContext ctx, String what) {
-    return new DendriteException(
-        DendriteException.Kind.RUNTIME,
-        "training diverged at epoch "
-            + ctx.epoch()
-            + ", step "
-            + ctx.step()
-            + ": "
-            + what
-            + "; try a smaller learning_rate");
+  /** Also stops as diverged at a step whose loss is above {@code maxLoss}. */
+  public void setMaxLoss(double maxLoss) {
+    guard.setMaxLoss(maxLoss);
   }
 
   /** The loss and metrics of the network on every example of {@code data}, in batches. */

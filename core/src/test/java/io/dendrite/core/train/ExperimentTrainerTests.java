@@ -105,7 +105,8 @@ class ExperimentTrainerTests {
   void stopsAtTheFirstNonFiniteLossNamingEpochAndStep() {
     assertThatThrownBy(() -> trainer(1e30).run(xorExperiment(1, 100, 0), QUIET, List.of()))
         .isInstanceOf(DendriteException.class)
-        .hasMessageMatching("training diverged at epoch \\d+, step 1: .*learning_rate")
+        .hasMessageMatching(
+            "training diverged at epoch \\d+, step 1: .*try a smaller learning_rate .*")
         .extracting(e -> ((DendriteException) e).exitCode())
         .isEqualTo(1);
   }

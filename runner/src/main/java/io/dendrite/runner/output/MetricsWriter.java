@@ -95,7 +95,7 @@ public final class MetricsWriter implements TrainingListener {
     metricNames.forEach(m -> s.append(",train_").append(m));
     s.append(",val_loss");
     metricNames.forEach(m -> s.append(",val_").append(m));
-    s.append(",seconds\n");
+    s.append(",learning_rate,seconds\n");
     for (EpochResult e : epochs) {
       s.append(e.epoch());
       cells(e.train(), s);
@@ -104,6 +104,7 @@ public final class MetricsWriter implements TrainingListener {
       } else {
         s.append(",".repeat(1 + metricNames.size()));
       }
+      s.append(',').append(number(e.learningRate()));
       s.append(',').append(number(e.seconds())).append('\n');
     }
     return s.toString();

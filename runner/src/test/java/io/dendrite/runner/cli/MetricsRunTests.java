@@ -116,7 +116,7 @@ class MetricsRunTests {
     assertThat(csv.get(0))
         .isEqualTo(
             "epoch,train_loss,train_accuracy,train_acc2,train_class_recall,val_loss,val_accuracy,"
-                + "val_acc2,val_class_recall,seconds");
+                + "val_acc2,val_class_recall,learning_rate,seconds");
     String[] cells = csv.get(1).split(",");
     assertThat(cells[2]).as("the two accuracies agree").isEqualTo(cells[3]);
     assertThat(cells[6]).isEqualTo(cells[7]);

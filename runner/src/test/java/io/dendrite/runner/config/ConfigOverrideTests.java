@@ -65,7 +65,8 @@ class ConfigOverrideTests {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "override 'training.epoch=3': training.epoch: unknown key 'epoch' in training (did you"
-                + " mean 'epochs'?); known: epochs, batch_size, shuffle, threads");
+                + " mean 'epochs'?); known: epochs, batch_size, shuffle, threads, clip, early_stopping, max_seconds,"
+                + " max_loss");
     assertThatThrownBy(() -> load("training.epochs=ten"))
         .hasMessage(
             "override 'training.epochs=ten': training.epochs: expected an integer >= 1, found"

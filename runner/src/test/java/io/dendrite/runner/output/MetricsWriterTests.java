@@ -38,9 +38,10 @@ class MetricsWriterTests {
     writer.onEpoch(epoch(2, eval(0.02, 0.95, 0.9), null, 1.25));
     assertThat(Files.readString(dir.resolve("metrics.csv")))
         .isEqualTo(
-            "epoch,train_loss,train_accuracy,train_f1_macro,val_loss,val_accuracy,val_f1_macro,seconds\n"
-                + "1,0.03333333333333333,0.9,0.8,0.25,0.85,0.75,2.5\n"
-                + "2,0.02,0.95,0.9,,,,1.25\n");
+            "epoch,train_loss,train_accuracy,train_f1_macro,val_loss,val_accuracy,val_f1_macro,"
+                + "learning_rate,seconds\n"
+                + "1,0.03333333333333333,0.9,0.8,0.25,0.85,0.75,0.001,2.5\n"
+                + "2,0.02,0.95,0.9,,,,0.001,1.25\n");
     Map<?, ?> json = (Map<?, ?>) StrictJson.parse(Files.readString(dir.resolve("metrics.json")));
     assertThat(json.get("test")).isNull();
     List<?> epochs = (List<?>) json.get("epochs");
@@ -88,7 +89,7 @@ class MetricsWriterTests {
     writer.onEpoch(
         new EpochResult(
             1, new Evaluation(0.3, Map.of("recall", recall), 4), Optional.empty(), 1, 1, 0.1));
-    assertThat(writer.csv()).endsWith("\n1,0.3,0.75,,,1.0\n");
+    assertThat(writer.csv()).endsWith("\n1,0.3,0.75,,,0.1,1.0\n");
   }
 
   @Test

@@ -1,0 +1,74 @@
+package io.dendrite.core.train;
+
+import io.dendrite.core.DendriteException;
+import io.dendrite.core.tensor.Parameter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stops a run that diverges, before the optimizer applies the step: at the first non-finite loss or
+ * gradient, and at a loss that explodes while still finite (above {@value #GROWTH} times the mean
+ * of the first {@value #BASELINE_STEPS} steps' losses, or above a configured maximum).
+ *
+ * <p>The message names the epoch, the step and what went wrong, and suggests what to change.
+ */
+final class DivergenceGuard {
+  /** How many times the first step's loss counts as an explosion. */
+  static final double GROWTH = 1e4;
+
+  private double maxLoss = Double.POSITIVE_INFINITY;
+  private double baseline = Double.NaN;
+
+  void setMaxLoss(double max) {
+    maxLoss = max;
+  }
+
+  void checkLoss(TrainingContext ctx, double loss) {
+    if (!Double.isFinite(loss)) {
+      throw diverged(ctx, "the loss is " + loss);
+    }
+    if (loss > maxLoss) {
+      throw diverged(
+          ctx,
+          String.format(
+              Locale.ROOT, "the loss is %.4g, above training.max_loss %.4g", loss, maxLoss));
+    }
+    if (Double.isNaN(baseline)) {
+      baseline = loss;
+      return;
+    }
+    if (baseline > 0 && loss > GROWTH * baseline) {
+      throw diverged(
+          ctx,
+          String.format(
+              Locale.ROOT,
+              "the loss is %.4g, more than %.0f times the first step's %.4g",
+              loss,
+              GROWTH,
+              baseline));
+    }
+  }
+
+  void checkGradients(TrainingContext ctx, List<Parameter> parameters) {
+    for (int i = 0; i < parameters.size(); i++) {
+      Parameter p = parameters.get(i);
+      if (!p.gradient().allFinite()) {
+        throw diverged(ctx, "the gradient of " + p.name() + " is not finite");
+      }
+    }
+  }
+
+  private static DendriteException diverged(TrainingContext ctx, String what) {
+    return new DendriteException(
+        DendriteException.Kind.RUNTIME,
+        String.format(
+            Locale.ROOT,
+            "training diverged at epoch %d, step %d: %s; try a smaller learning_rate (it is %.4g),"
+                + " gradient clipping (training.clip: {norm: 1.0}), or inputs scaled to about"
+                + " [-1, 1]",
+            ctx.epoch(),
+            ctx.step(),
+            what,
+            ctx.learningRate()));
+  }
+}
