@@ -1,7 +1,7 @@
 package io.dendrite.datasets;
 
 import io.dendrite.core.data.Examples;
-import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.data.Features;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,18 +43,23 @@ final class LabeledImages {
     return classCount;
   }
 
-  /** Examples {@code from} (inclusive) to {@code to} (exclusive), in new matrices. */
+  /**
+   * Examples {@code from} (inclusive) to {@code to} (exclusive): their pixels are copied and stay
+   * bytes, turned into floats a batch at a time.
+   */
   Examples toExamples(int from, int to, Normalization normalization, String source) {
     int count = to - from;
     int features = featureCount();
-    float[] values = new float[count * features];
-    normalization.convert(pixels, from * features, values);
+    byte[] values = java.util.Arrays.copyOfRange(pixels, from * features, to * features);
     int[] targets = new int[count];
     for (int i = 0; i < count; i++) {
       targets[i] = labels[from + i] & 0xff;
     }
     return Examples.classification(
-        Matrix.wrap(count, features, values), targets, classNames(classCount), source);
+        Features.ofBytes(count, features, values, normalization.table()),
+        targets,
+        classNames(classCount),
+        source);
   }
 
   /** Class names "0", "1", … — IDX labels are plain numbers. */

@@ -33,10 +33,8 @@ enum Normalization {
     return valueOf(id.toUpperCase(Locale.ROOT));
   }
 
-  /** Converts {@code target.length} bytes of {@code source}, starting at {@code from}. */
-  void convert(byte[] source, int from, float[] target) {
-    for (int i = 0; i < target.length; i++) {
-      target[i] = table[source[from + i] & 0xff];
-    }
+  /** The feature value of each byte value, 0 to 255 (a copy). */
+  float[] table() {
+    return table.clone();
   }
 }

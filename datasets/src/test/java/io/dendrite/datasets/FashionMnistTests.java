@@ -33,7 +33,7 @@ class FashionMnistTests {
     assertThat(train.size()).isEqualTo(60_000);
     assertThat(train.featureCount()).isEqualTo(784);
     assertThat(train.targetCount()).isEqualTo(10);
-    assertThat(train.features().allFinite()).isTrue();
+    assertThat(train.features().toMatrix().allFinite()).isTrue();
     // Fashion-MNIST is balanced: 6,000 training images per class.
     float[] perClass = new float[10];
     for (int r = 0; r < train.size(); r++) {

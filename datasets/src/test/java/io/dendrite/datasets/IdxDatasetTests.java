@@ -28,7 +28,7 @@ class IdxDatasetTests {
     assertThat(examples.size()).isEqualTo(3);
     assertThat(examples.featureCount()).isEqualTo(8);
     // Pixel p of image i is (31 i + p) mod 256.
-    assertThat(examples.features().get(2, 5)).isEqualTo((float) (67 / 255.0));
+    assertThat(examples.features().toMatrix().get(2, 5)).isEqualTo((float) (67 / 255.0));
     assertThat(examples.classNames())
         .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     assertThat(examples.targets().get(0, 7)).isEqualTo(1.0);
@@ -41,9 +41,9 @@ class IdxDatasetTests {
     Path images = write(dir, "images.idx", images(10, 16, 16));
     Path labels = write(dir, "labels.idx", cyclicLabels(10));
     Examples examples = load(images, labels, Map.of("normalize", "none"));
-    assertThat(examples.features().get(1, 255)).isEqualTo((31 + 255) % 256);
+    assertThat(examples.features().toMatrix().get(1, 255)).isEqualTo((31 + 255) % 256);
     float max = 0;
-    for (float v : examples.features().floats()) {
+    for (float v : examples.features().toMatrix().floats()) {
       max = Math.max(max, v);
     }
     assertThat(max).isEqualTo(255f);
@@ -53,7 +53,7 @@ class IdxDatasetTests {
   void unitNormalizationReachesExactlyOne() {
     Path images = write(dir, "images.idx", images(10, 16, 16));
     Path labels = write(dir, "labels.idx", cyclicLabels(10));
-    float[] values = load(images, labels, Map.of()).features().floats();
+    float[] values = load(images, labels, Map.of()).features().toMatrix().floats();
     float max = 0;
     float min = 1;
     for (float v : values) {
@@ -72,7 +72,8 @@ class IdxDatasetTests {
     Path gzLabels = write(dir, "labels.gz", gzip(cyclicLabels(20)));
     Examples plain = load(plainImages, plainLabels, Map.of());
     Examples gz = load(gzImages, gzLabels, Map.of());
-    assertThat(gz.features().floats()).containsExactly(plain.features().floats());
+    assertThat(gz.features().toMatrix().floats())
+        .containsExactly(plain.features().toMatrix().floats());
     assertThat(gz.targets().floats()).containsExactly(plain.targets().floats());
   }
 
@@ -83,8 +84,8 @@ class IdxDatasetTests {
     Examples all = load(images, labels, Map.of());
     Examples first = load(images, labels, Map.of("limit", 7));
     assertThat(first.size()).isEqualTo(7);
-    assertThat(first.features().floats())
-        .containsExactly(Arrays.copyOf(all.features().floats(), 7 * 25));
+    assertThat(first.features().toMatrix().floats())
+        .containsExactly(Arrays.copyOf(all.features().toMatrix().floats(), 7 * 25));
     assertThat(load(images, labels, Map.of("limit", 1000)).size()).isEqualTo(20);
   }
 

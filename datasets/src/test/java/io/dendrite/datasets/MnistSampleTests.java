@@ -42,9 +42,9 @@ class MnistSampleTests {
 
   @Test
   void trainAndTestPartitionAllWithoutOverlap() {
-    float[] all = load("all").features().floats();
-    float[] train = load("train").features().floats();
-    float[] test = load("test").features().floats();
+    float[] all = load("all").features().toMatrix().floats();
+    float[] train = load("train").features().toMatrix().floats();
+    float[] test = load("test").features().toMatrix().floats();
     assertThat(train.length + test.length).isEqualTo(all.length);
     assertThat(Arrays.equals(all, 0, train.length, train, 0, train.length)).isTrue();
     assertThat(Arrays.equals(all, train.length, all.length, test, 0, test.length)).isTrue();
@@ -69,7 +69,7 @@ class MnistSampleTests {
 
   @Test
   void pixelsAreScaledToUnitRangeByDefault() {
-    float[] values = load("test").features().floats();
+    float[] values = load("test").features().toMatrix().floats();
     float min = Float.MAX_VALUE;
     float max = -Float.MAX_VALUE;
     for (float v : values) {

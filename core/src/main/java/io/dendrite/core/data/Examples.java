@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Examples in memory: one row of features and one row of targets per example.
  *
- * @param features float32, one example per row
+ * @param features one example per row, turned into floats a batch at a time
  * @param targets float32, same row count: one-hot rows for classification, values for regression
  * @param classNames for classification, the name of each target column; empty for regression
  * @param source where the examples came from, for messages and provenance
  */
-public record Examples(Matrix features, Matrix targets, List<String> classNames, String source) {
+public record Examples(Features features, Matrix targets, List<String> classNames, String source) {
   public Examples {
     if (features.rows() != targets.rows()) {
       throw new IllegalArgumentException(
@@ -24,9 +24,20 @@ public record Examples(Matrix features, Matrix targets, List<String> classNames,
     classNames = List.copyOf(classNames);
   }
 
+  /** Examples with float32 features. */
+  public Examples(Matrix features, Matrix targets, List<String> classNames, String source) {
+    this(Features.of(features), targets, classNames, source);
+  }
+
   /** Examples for classification from integer labels in {@code [0, classNames.size())}. */
   public static Examples classification(
       Matrix features, int[] labels, List<String> classNames, String source) {
+    return classification(Features.of(features), labels, classNames, source);
+  }
+
+  /** Examples for classification from integer labels in {@code [0, classNames.size())}. */
+  public static Examples classification(
+      Features features, int[] labels, List<String> classNames, String source) {
     Matrix targets = Matrix.floats(labels.length, classNames.size());
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= classNames.size()) {
@@ -60,18 +71,30 @@ public record Examples(Matrix features, Matrix targets, List<String> classNames,
     return !classNames.isEmpty();
   }
 
+  /** The class of example {@code row}: its target column holding the largest value. */
+  public int label(int row) {
+    int best = 0;
+    for (int c = 1; c < targets.cols(); c++) {
+      if (targets.get(row, c) > targets.get(row, best)) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** These examples with other features (preprocessed), the same targets. */
+  public Examples withFeatures(Features other) {
+    return new Examples(other, targets, classNames, source);
+  }
+
   /** The examples whose row numbers are {@code rows}, in that order (a new copy). */
   public Examples select(int[] rows) {
-    Matrix f = Matrix.floats(rows.length, featureCount());
     Matrix t = Matrix.floats(rows.length, targetCount());
-    float[] fs = features.floats();
     float[] ts = targets.floats();
-    int fc = featureCount();
     int tc = targetCount();
     for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(fs, rows[i] * fc, f.floats(), i * fc, fc);
       System.arraycopy(ts, rows[i] * tc, t.floats(), i * tc, tc);
     }
-    return new Examples(f, t, classNames, source);
+    return new Examples(features.select(rows), t, classNames, source);
   }
 }

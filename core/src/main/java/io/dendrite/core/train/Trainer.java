@@ -1,6 +1,7 @@
 package io.dendrite.core.train;
 
 import io.dendrite.core.data.Examples;
+import io.dendrite.core.data.Features;
 import io.dendrite.core.nn.Network;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.Metric;
@@ -185,13 +186,14 @@ public final class Trainer {
   private void gather(Examples data, int[] order, int from, int rows) {
     x.setRows(rows);
     y.setRows(rows);
-    float[] fs = data.features().floats();
+    Features features = data.features();
+    float[] xs = x.floats();
     float[] ts = data.targets().floats();
     int fc = data.featureCount();
     int tc = data.targetCount();
     for (int i = 0; i < rows; i++) {
       int r = order[from + i];
-      System.arraycopy(fs, r * fc, x.floats(), i * fc, fc);
+      features.copyRow(r, xs, i * fc);
       System.arraycopy(ts, r * tc, y.floats(), i * tc, tc);
     }
   }
