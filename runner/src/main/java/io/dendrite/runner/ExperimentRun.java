@@ -6,7 +6,9 @@ import io.dendrite.core.tensor.ComputePool;
 import io.dendrite.core.train.ExperimentTrainer;
 import io.dendrite.core.train.GradientProcessor;
 import io.dendrite.core.train.ListenerChain;
+import io.dendrite.core.train.TrainingContext;
 import io.dendrite.core.train.TrainingListener;
+import io.dendrite.core.train.TrainingPlan;
 import io.dendrite.core.train.TrainingResult;
 import io.dendrite.runner.output.AtomicFileWriter;
 import io.dendrite.runner.output.RunSettings;
@@ -57,7 +59,7 @@ public final class ExperimentRun {
     Experiment experiment = loaded.experiment();
     Path directory = settings.directory();
     PrintWriter out = settings.out();
-    writeResolvedExperiment(directory.resolve(RESOLVED_YAML));
+    writeResolvedExperiment(experiment, directory.resolve(RESOLVED_YAML));
     if (!settings.quiet()) {
       out.printf(
           "experiment  %s  (%s, dendrite %s)%n",
@@ -67,7 +69,22 @@ public final class ExperimentRun {
     }
     TrainingResult result;
     try {
-      result = trainer.run(experiment, new ListenerChain(listeners), processors);
+      List<TrainingListener> all = new java.util.ArrayList<>();
+      all.add(
+          new TrainingListener() {
+            @Override
+            public void onStart(TrainingContext context, TrainingPlan plan) {
+              // What preprocessing fitted on the training split goes into the resolved
+              // experiment, so that it repeats the run without fitting again.
+              if (!plan.preprocessing().equals(experiment.data().preprocess())) {
+                writeResolvedExperiment(
+                    experiment.withPreprocessing(plan.preprocessing()),
+                    directory.resolve(RESOLVED_YAML));
+              }
+            }
+          });
+      all.addAll(listeners);
+      result = trainer.run(experiment, new ListenerChain(all), processors);
     } finally {
       pool.close();
     }
@@ -76,7 +93,7 @@ public final class ExperimentRun {
     return result;
   }
 
-  private void writeResolvedExperiment(Path file) {
+  private void writeResolvedExperiment(Experiment experiment, Path file) {
     ExperimentSource source = loaded.source();
     StringBuilder header =
         new StringBuilder("Resolved from ")
@@ -92,7 +109,7 @@ public final class ExperimentRun {
       AtomicFileWriter.write(
           file,
           new ExperimentYamlWriter()
-              .write(loaded.experiment().toMap(), header.toString(), file.getParent()));
+              .write(experiment.toMap(), header.toString(), file.getParent()));
     } catch (IOException e) {
       throw new DendriteException(
           DendriteException.Kind.RUNTIME, "cannot write " + file + ": " + e, e);

@@ -26,8 +26,28 @@ public record DataSpec(Params params) {
           .atLeast(0)
           .lessThan(1);
 
+  public static final Param<Double> TEST_SPLIT =
+      Param.number(
+              "test_split",
+              0.0,
+              "fraction of the training examples held out as the test set, when there is no test")
+          .atLeast(0)
+          .lessThan(1);
+  public static final Param<Boolean> STRATIFIED =
+      Param.bool(
+          "stratified",
+          false,
+          "split by class, so each split keeps the classes' proportions (classification only)");
+  public static final Param<List<ComponentSpec>> PREPROCESS =
+      Param.list(
+          "preprocess",
+          PluginKind.PREPROCESSOR.type(),
+          List.of(),
+          "steps applied to every set in order, fitted on the training split only");
+
   /** The keys of this section. */
-  public static final List<Param<?>> PARAMS = List.of(TRAIN, TEST, VALIDATION_SPLIT);
+  public static final List<Param<?>> PARAMS =
+      List.of(TRAIN, TEST, VALIDATION_SPLIT, TEST_SPLIT, STRATIFIED, PREPROCESS);
 
   public ComponentSpec train() {
     return params.get(TRAIN);
@@ -39,5 +59,18 @@ public record DataSpec(Params params) {
 
   public double validationSplit() {
     return params.get(VALIDATION_SPLIT);
+  }
+
+  public double testSplit() {
+    return params.get(TEST_SPLIT);
+  }
+
+  public boolean stratified() {
+    return params.get(STRATIFIED);
+  }
+
+  /** The preprocessing steps, in order. */
+  public List<ComponentSpec> preprocess() {
+    return params.get(PREPROCESS);
   }
 }

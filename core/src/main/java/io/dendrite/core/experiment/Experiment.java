@@ -144,6 +144,18 @@ public record Experiment(String name, Params params) {
     return params.get(METRICS);
   }
 
+  /**
+   * This experiment with other preprocessing steps: the same steps with what they fitted, so that
+   * the resolved experiment repeats them without fitting.
+   */
+  public Experiment withPreprocessing(List<ComponentSpec> steps) {
+    Map<String, Object> data = new LinkedHashMap<>(params.get(DATA).values());
+    data.put(DataSpec.PREPROCESS.name(), steps);
+    Map<String, Object> values = new LinkedHashMap<>(params.values());
+    values.put(DATA.name(), data);
+    return new Experiment(name, Params.resolve(FORMAT, values));
+  }
+
   /** The experiment as plain maps, lists and values, in the order of the format, name first. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ public enum PluginKind {
   LAYER("layer", LayerPlugin.class),
   METRIC("metric", MetricPlugin.class),
   DATASET("dataset", DatasetPlugin.class),
+  PREPROCESSOR("preprocessor", PreprocessorPlugin.class),
   SCHEDULE("schedule", SchedulePlugin.class);
 
   private final String id;

@@ -2,6 +2,7 @@ package io.dendrite.core.train;
 
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
+import io.dendrite.core.experiment.DataSpec;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.nn.Network;
 import io.dendrite.core.plugin.ComponentFactory;
@@ -11,12 +12,12 @@ import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Metric;
 import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.spi.Preprocessor;
 import io.dendrite.core.spi.Schedule;
 import io.dendrite.core.spi.support.SharedDatasetContext;
 import io.dendrite.core.tensor.Kernels;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,19 +68,43 @@ public final class ExperimentTrainer {
     Rng shuffleRng = root.split();
     Rng layerRng = root.split();
     Rng dataRng = root.split();
+    Rng testSplitRng = root.split();
 
     SharedDatasetContext trainData =
         SharedDatasetContext.first(dataRng.split(), folder, cacheFolder);
-    Examples all = load(experiment.data().train(), "data.train", trainData);
+    DataSpec data = experiment.data();
+    Examples loaded = load(data.train(), "data.train", trainData);
     Optional<Examples> test =
-        experiment
-            .data()
-            .test()
-            .map(spec -> load(spec, "data.test", trainData.next(dataRng.split())));
-    test.ifPresent(t -> requireCompatible(all, t));
-    Examples[] split = split(all, experiment.data().validationSplit(), splitRng);
+        data.test().map(spec -> load(spec, "data.test", trainData.next(dataRng.split())));
+    if (test.isPresent() && data.testSplit() > 0) {
+      throw DendriteException.configAt(
+          "data.test_split",
+          "the experiment has a test set (data.test) and a test_split: keep one of them");
+    }
+    Examples all = loaded;
+    if (data.testSplit() > 0) {
+      Examples[] parts =
+          DataSplit.split(
+              loaded, data.testSplit(), data.stratified(), testSplitRng, "data.test_split");
+      all = parts[0];
+      test = Optional.of(parts[1]);
+    }
+    Examples everything = all;
+    test.ifPresent(t -> requireCompatible(everything, t));
+    Examples[] split =
+        DataSplit.split(
+            all, data.validationSplit(), data.stratified(), splitRng, "data.validation_split");
     Examples train = split[0];
     Optional<Examples> validation = Optional.ofNullable(split[1]);
+    List<ComponentSpec> fitted = new ArrayList<>();
+    for (ComponentSpec spec : data.preprocess()) {
+      Preprocessor step = components.create(spec, Preprocessor.class);
+      step.fit(train);
+      train = step.apply(train);
+      validation = validation.map(step::apply);
+      test = test.map(step::apply);
+      fitted.add(withFitted(spec, step.fitted()));
+    }
 
     int batchSize = experiment.training().batchSize();
     Network network =
@@ -137,7 +162,8 @@ public final class ExperimentTrainer {
             network.parameterCount(),
             experiment.training().epochs(),
             trainer.stepsPerEpoch(train.size()),
-            all.classNames());
+            all.classNames(),
+            fitted);
     TrainingContext context = trainer.context(train.size());
     everyone.onStart(context, plan);
     List<EpochResult> epochs =
@@ -152,6 +178,20 @@ public final class ExperimentTrainer {
     Optional<Evaluation> testResult = test.map(trainer::evaluate);
     testResult.ifPresent(t -> everyone.onTest(context, t));
     return new TrainingResult(plan, epochs, testResult, network, context.stopReason());
+  }
+
+  /** {@code spec} with what its preprocessor fitted as parameter values. */
+  private static ComponentSpec withFitted(ComponentSpec spec, Map<String, Object> fitted) {
+    if (fitted.isEmpty()) {
+      return spec;
+    }
+    Map<String, Object> values = new LinkedHashMap<>(spec.params().values());
+    values.putAll(fitted);
+    return new ComponentSpec(
+        spec.kind(),
+        spec.id(),
+        io.dendrite.core.param.Params.resolve(spec.params().declared(), values),
+        spec.settings());
   }
 
   private Examples load(ComponentSpec spec, String path, SharedDatasetContext context) {
@@ -175,40 +215,6 @@ public final class ExperimentTrainer {
               + " and "
               + train.targetCount());
     }
-  }
-
-  /** Holds out the last {@code fraction} of a seeded permutation for validation. */
-  static Examples[] split(Examples all, double fraction, Rng rng) {
-    if (fraction <= 0) {
-      return new Examples[] {all, null};
-    }
-    int n = all.size();
-    int held = (int) Math.round(n * fraction);
-    if (held == 0 || held >= n) {
-      throw DendriteException.configAt(
-          "data.validation_split",
-          "validation_split "
-              + fraction
-              + " of "
-              + n
-              + " examples leaves "
-              + (held == 0 ? "no validation examples" : "no training examples")
-              + "; choose a fraction between "
-              + String.format("%.4g", 1.0 / n)
-              + " and "
-              + String.format("%.4g", (n - 1.0) / n));
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    rng.shuffle(order);
-    int[] trainRows = Arrays.copyOfRange(order, 0, n - held);
-    int[] validationRows = Arrays.copyOfRange(order, n - held, n);
-    // Sorted so that an unshuffled run still visits examples in file order.
-    Arrays.sort(trainRows);
-    Arrays.sort(validationRows);
-    return new Examples[] {all.select(trainRows), all.select(validationRows)};
   }
 
   private static void requireOutputWidth(Experiment experiment, Network network, Examples data) {

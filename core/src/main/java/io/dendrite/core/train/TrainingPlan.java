@@ -14,6 +14,8 @@ import java.util.List;
  * @param epochs passes over the training examples
  * @param stepsPerEpoch optimizer steps per epoch
  * @param classNames the name of each output class, for classification; empty for regression
+ * @param preprocessing the experiment's preprocessing steps with what they fitted on the training
+ *     split, as parameter values (the resolved experiment records them)
  */
 public record TrainingPlan(
     int trainExamples,
@@ -24,8 +26,10 @@ public record TrainingPlan(
     long parameterCount,
     int epochs,
     int stepsPerEpoch,
-    List<String> classNames) {
+    List<String> classNames,
+    List<io.dendrite.core.spi.ComponentSpec> preprocessing) {
   public TrainingPlan {
     classNames = List.copyOf(classNames);
+    preprocessing = List.copyOf(preprocessing);
   }
 }

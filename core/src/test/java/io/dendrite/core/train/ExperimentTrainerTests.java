@@ -115,7 +115,7 @@ class ExperimentTrainerTests {
   void validationSplitThatLeavesNothingIsAConfigurationError() {
     assertThatThrownBy(() -> trainer(0.1).run(xorExperiment(1, 1, 0.05), QUIET, List.of()))
         .isInstanceOf(DendriteException.class)
-        .hasMessageContaining("leaves no validation examples")
+        .hasMessageContaining("leaves nothing held out")
         .extracting(e -> ((DendriteException) e).configPath())
         .isEqualTo("data.validation_split");
   }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Writes plain data as block-style YAML. Maps, lists, numbers, booleans and text come out so that
@@ -30,8 +33,26 @@ public final class ExperimentYamlWriter {
     for (String line : header.split("\n", -1)) {
       out.append("# ").append(line).append('\n');
     }
-    out.append(new Yaml(options).dump(plain(data, folder.toAbsolutePath().normalize())));
+    out.append(
+        new Yaml(new FlowNumberLists(options), options)
+            .dump(plain(data, folder.toAbsolutePath().normalize())));
     return out.toString();
+  }
+
+  /** Lists of numbers (fitted statistics, milestones) on one line: {@code [0.1, 0.2]}. */
+  private static final class FlowNumberLists extends Representer {
+    FlowNumberLists(DumperOptions options) {
+      super(options);
+    }
+
+    @Override
+    protected Node representSequence(Tag tag, Iterable<?> sequence, DumperOptions.FlowStyle style) {
+      boolean numbers = sequence.iterator().hasNext();
+      for (Object item : sequence) {
+        numbers &= item instanceof Number;
+      }
+      return super.representSequence(tag, sequence, numbers ? DumperOptions.FlowStyle.FLOW : style);
+    }
   }
 
   private static Object plain(Object value, Path folder) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleReporterTests {
   private static final TrainingPlan PLAN =
-      new TrainingPlan(7200, 800, 2000, 784, 10, 101770, 10, 113, List.of());
+      new TrainingPlan(7200, 800, 2000, 784, 10, 101770, 10, 113, List.of(), List.of());
 
   private static Evaluation eval(double loss, double accuracy, int examples) {
     return new Evaluation(loss, Map.of("accuracy", MetricValue.of(accuracy)), examples);

@@ -215,7 +215,7 @@ class ExperimentValidatorTests {
     assertThat(problems("name: x\nseed: 1\n"))
         .containsExactly(
             "exp.yaml:1:1: data: missing required key (a mapping with: train, test,"
-                + " validation_split)",
+                + " validation_split, test_split, stratified, preprocess)",
             "exp.yaml:1:1: model: missing required key (a mapping with: layers)",
             "exp.yaml:1:1: loss: missing required key (a loss id or {type: id, ...}; known:"
                 + " cross_entropy, mse)");

@@ -1,0 +1,22 @@
+package io.dendrite.core.spi;
+
+import io.dendrite.core.param.Params;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Service interface for preprocessor plugins; register implementations in {@code
+ * META-INF/services/io.dendrite.core.spi.PreprocessorPlugin}.
+ */
+public interface PreprocessorPlugin extends Plugin<Preprocessor> {
+  /** The base of a preprocessor plugin: a declaration and a constructor reference. */
+  abstract class Base extends DeclaredPlugin<Preprocessor> implements PreprocessorPlugin {
+    protected Base(Declaration declaration, Function<Params, ? extends Preprocessor> factory) {
+      super(declaration, factory);
+    }
+
+    protected Base(String id, String summary, Supplier<? extends Preprocessor> factory) {
+      super(id, summary, factory);
+    }
+  }
+}
