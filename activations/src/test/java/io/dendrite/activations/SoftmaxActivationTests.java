@@ -64,4 +64,22 @@ class SoftmaxActivationTests extends ActivationContract {
       assertThat(b.get(i)).isCloseTo(a.get(i), within(1e-15));
     }
   }
+
+  @Test
+  void forwardAndBackwardAreFiniteForLogitsOfPlusMinus1e4() {
+    Matrix z =
+        Matrix.wrap(
+            3, 4, new double[] {1e4, -1e4, 0, 1e4, -1e4, -1e4, -1e4, -1e4, -1e4, -1e4, -1e4, 1e4});
+    Matrix gradA = Matrix.wrap(3, 4, new double[] {1, -2, 0.5, 3, 1, -1, 2, 0, 4, 1, 1, -3});
+    for (Matrix in : new Matrix[] {z, z.toFloats()}) {
+      Matrix a = forward(new SoftmaxActivation(), in);
+      Matrix g = backward(new SoftmaxActivation(), in, in.isDouble() ? gradA : gradA.toFloats());
+      assertThat(a.allFinite()).as("softmax at ±1e4 is finite").isTrue();
+      assertThat(g.allFinite()).as("its gradient at ±1e4 is finite").isTrue();
+      assertThat(a.get(0, 0)).isEqualTo(0.5);
+      assertThat(a.get(0, 1)).isEqualTo(0.0);
+      assertThat(a.get(1, 2)).isEqualTo(0.25);
+      assertThat(a.get(2, 3)).isEqualTo(1.0);
+    }
+  }
 }
