@@ -1,5 +1,6 @@
 package io.dendrite.losses;
 
+import static io.dendrite.losses.LossRuns.assertFinite;
 import static io.dendrite.losses.LossRuns.assertLoss;
 import static io.dendrite.losses.LossRuns.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.spi.PluginKind;
+import io.dendrite.core.spi.support.Reduction;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.testkit.LossContract;
 import java.util.List;
@@ -50,9 +52,12 @@ class BinaryCrossEntropyLossTests extends LossContract {
     return OptionalDouble.of(0);
   }
 
+  private static Loss plain() {
+    return new BinaryCrossEntropyLoss(Reduction.MEAN, false);
+  }
+
   private static Loss fusedWithSigmoid() {
-    return new BinaryCrossEntropyLoss()
-        .fusedWith(new ComponentSpec(PluginKind.ACTIVATION, "sigmoid", Params.empty()));
+    return LossRuns.fused(plain(), "sigmoid");
   }
 
   // Expected values below were computed by PyTorch 1.13 in float64 with
@@ -65,7 +70,7 @@ class BinaryCrossEntropyLossTests extends LossContract {
     double[] grad = {
       -0.2777777777777778, 0.31249999999999994, 0.4166666666666667, -0.4166666666666667
     };
-    assertLoss(new BinaryCrossEntropyLoss(), p, t, 0.3375388286260044, grad, 1e-14);
+    assertLoss(plain(), p, t, 0.3375388286260044, grad, 1e-14);
   }
 
   @Test
@@ -73,7 +78,13 @@ class BinaryCrossEntropyLossTests extends LossContract {
     Matrix p = matrix(2, 2, 0, 1, 1, 0);
     Matrix t = matrix(2, 2, 1, 0, 0, 1);
     double g = 250000000998.9507;
-    assertLoss(new BinaryCrossEntropyLoss(), p, t, 100.0, new double[] {-g, g, g, -g}, 1e-8);
+    assertLoss(plain(), p, t, 100.0, new double[] {-g, g, g, -g}, 1e-8);
+  }
+
+  @Test
+  void plainIsFiniteForProbabilitiesOfZeroAndOne() {
+    // log(0) on both sides of the loss: p = 0 and p = 1 against either target.
+    assertFinite(plain(), matrix(2, 2, 0, 1, 0, 1), matrix(2, 2, 1, 0, 0, 1));
   }
 
   @Test
@@ -105,10 +116,25 @@ class BinaryCrossEntropyLossTests extends LossContract {
   }
 
   @Test
+  void fusedIsFiniteAndExactForLogitsOfPlusMinus1000() {
+    Matrix z = matrix(1, 4, 1000, -1000, 1000, -1000);
+    Matrix t = matrix(1, 4, 0, 1, 1, 0);
+    assertFinite(fusedWithSigmoid(), z, t);
+    assertLoss(fusedWithSigmoid(), z, t, 500, new double[] {0.25, -0.25, 0, 0}, 1e-15);
+  }
+
+  @Test
+  void fusedIsTheFromLogitsForm() {
+    Matrix z = matrix(2, 2, 2.0, -1.0, 0.5, -3.0);
+    Matrix t = matrix(2, 2, 1, 0, 0.3, 1);
+    Loss fromLogits = new BinaryCrossEntropyLoss(Reduction.MEAN, true);
+    assertThat(fusedWithSigmoid().evaluate(z, t, null)).isEqualTo(fromLogits.evaluate(z, t, null));
+  }
+
+  @Test
   void doesNotFuseWithSoftmax() {
     assertThat(
-            new BinaryCrossEntropyLoss()
-                .fusedWith(new ComponentSpec(PluginKind.ACTIVATION, "softmax", Params.empty())))
+            plain().fusedWith(new ComponentSpec(PluginKind.ACTIVATION, "softmax", Params.empty())))
         .isNull();
   }
 }
