@@ -35,28 +35,11 @@ public final class AccuracyMetric implements Metric {
   public void update(Matrix output, Matrix targets) {
     output.requireSameShape(targets);
     for (int r = 0; r < output.rows(); r++) {
-      if (predicted(output, r) == predicted(targets, r)) {
+      if (Labels.classOf(output, r) == Labels.classOf(targets, r)) {
         correct++;
       }
     }
     seen += output.rows();
-  }
-
-  private static int predicted(Matrix m, int row) {
-    int n = m.cols();
-    if (n == 1) {
-      return m.get(row, 0) >= 0.5 ? 1 : 0;
-    }
-    int best = 0;
-    double bestValue = m.get(row, 0);
-    for (int c = 1; c < n; c++) {
-      double v = m.get(row, c);
-      if (v > bestValue) {
-        best = c;
-        bestValue = v;
-      }
-    }
-    return best;
   }
 
   @Override

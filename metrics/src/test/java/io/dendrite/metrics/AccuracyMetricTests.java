@@ -4,11 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.Metric;
+import io.dendrite.core.spi.Plugin;
 import io.dendrite.core.tensor.Matrix;
+import io.dendrite.testkit.MetricContract;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-class AccuracyMetricTests {
+class AccuracyMetricTests extends MetricContract {
   private final Metric accuracy = new AccuracyMetric.Plugin().create(Params.empty());
+
+  @Override
+  protected Plugin<Metric> plugin() {
+    return new AccuracyMetric.Plugin();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> agreesWithScikitLearn() {
+    return ReferenceValues.agreementOf(plugin());
+  }
 
   @Test
   void countsRowsWhoseLargestOutputIsTheTargetClassAcrossBatches() {
