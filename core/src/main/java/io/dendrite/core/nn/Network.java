@@ -36,16 +36,19 @@ public final class Network {
   private final List<Matrix> layerOutputs = new ArrayList<>();
   private final List<Parameter> parameters = new ArrayList<>();
   private final Map<String, Matrix> tensors = new LinkedHashMap<>();
+  private final Map<String, Rng> streams;
   private final int inputSize;
 
   private Network(
       List<Layer> layers,
       List<ComponentSpec> activationSpecs,
       List<Activation> activations,
+      Map<String, Rng> streams,
       int inputSize,
       int maxBatchRows,
       Matrix like) {
     this.layers = List.copyOf(layers);
+    this.streams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streams));
     this.activationSpecs = Collections.unmodifiableList(new ArrayList<>(activationSpecs));
     this.activations = Collections.unmodifiableList(new ArrayList<>(activations));
     this.inputSize = inputSize;
@@ -90,20 +93,22 @@ public final class Network {
     List<Layer> layers = new ArrayList<>();
     List<ComponentSpec> activationSpecs = new ArrayList<>();
     List<Activation> activations = new ArrayList<>();
+    Map<String, Rng> streams = new LinkedHashMap<>();
     int width = inputSize;
     for (int i = 0; i < specs.size(); i++) {
       Layer layer = components.create(specs.get(i), Layer.class);
+      Rng stream = layerRandomness.split();
+      streams.put("layers." + i, stream);
       layer.build(
-          width,
-          new Context(
-              "layers." + i, maxBatchRows, like, kernels, layerRandomness.split(), components));
+          width, new Context("layers." + i, maxBatchRows, like, kernels, stream, components));
       layers.add(layer);
       ComponentSpec act = layer.activation();
       activationSpecs.add(act);
       activations.add(act == null ? null : components.create(act, Activation.class));
       width = layer.outputSize();
     }
-    return new Network(layers, activationSpecs, activations, inputSize, maxBatchRows, like);
+    return new Network(
+        layers, activationSpecs, activations, streams, inputSize, maxBatchRows, like);
   }
 
   private record Context(
@@ -201,6 +206,14 @@ public final class Network {
    */
   public Map<String, Matrix> tensors() {
     return Collections.unmodifiableMap(tensors);
+  }
+
+  /**
+   * Each layer's own random stream, by layer name ({@code layers.0}): checkpoints save their state
+   * so that a resumed run draws the same dropout masks.
+   */
+  public Map<String, Rng> streams() {
+    return streams;
   }
 
   /** The number of trainable values. */

@@ -23,6 +23,15 @@ final class DivergenceGuard {
     maxLoss = max;
   }
 
+  /** The first step's loss, NaN before it. */
+  double baseline() {
+    return baseline;
+  }
+
+  void restoreBaseline(double value) {
+    baseline = value;
+  }
+
   void checkLoss(TrainingContext ctx, double loss) {
     if (!Double.isFinite(loss)) {
       throw diverged(ctx, "the loss is " + loss);

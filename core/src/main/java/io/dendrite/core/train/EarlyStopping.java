@@ -87,6 +87,22 @@ public final class EarlyStopping implements TrainingListener {
     context.network().tensors().forEach((name, m) -> m.copyFrom(bestTensors.get(name)));
   }
 
+  /** What this listener remembers, for a checkpoint (copies). */
+  TrainingCheckpoint.EarlyStoppingState state() {
+    Map<String, Matrix> copies = new LinkedHashMap<>();
+    bestTensors.forEach((name, m) -> copies.put(name, m.copy()));
+    return new TrainingCheckpoint.EarlyStoppingState(best, bestEpoch, wait, copies);
+  }
+
+  /** Continues from what {@link #state()} gave. */
+  void restore(TrainingCheckpoint.EarlyStoppingState state) {
+    best = state.best();
+    bestEpoch = state.bestEpoch();
+    wait = state.epochsWithout();
+    bestTensors.clear();
+    state.bestTensors().forEach((name, m) -> bestTensors.put(name, m.copy()));
+  }
+
   /** The epoch with the best value so far, 0 before any. */
   public int bestEpoch() {
     return bestEpoch;

@@ -1,21 +1,17 @@
 package io.dendrite.core.train;
 
 import io.dendrite.core.DendriteException;
-import io.dendrite.core.data.Examples;
-import io.dendrite.core.experiment.DataSpec;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.nn.Network;
 import io.dendrite.core.plugin.ComponentFactory;
 import io.dendrite.core.random.Rng;
 import io.dendrite.core.spi.ComponentSpec;
-import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.Loss;
 import io.dendrite.core.spi.Metric;
 import io.dendrite.core.spi.Optimizer;
-import io.dendrite.core.spi.Preprocessor;
 import io.dendrite.core.spi.Schedule;
-import io.dendrite.core.spi.support.SharedDatasetContext;
 import io.dendrite.core.tensor.Kernels;
+import io.dendrite.core.tensor.Matrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs an experiment: loads its data, builds its network, trains it and evaluates it.
+ * Runs an experiment: loads its data, builds its network, trains it and evaluates it; or continues
+ * one from a checkpoint ({@link #resume}), with the same bits as if it had never stopped.
  *
  * <p>Configuration problems found only once data is loaded (a last layer whose width does not match
  * the targets) are thrown as {@link DendriteException#configAt} with the path of the field, e.g.
  * {@code model.layers[2].units}; bad data as kind DATA.
  *
- * <p>Every random choice comes from one seeded generator split into independent streams, one per
- * purpose, so adding randomness to one part of a run does not change the others. New streams are
- * split off after the existing ones, so that runs made before they existed keep their bits.
+ * <p>Every random choice comes from the run's {@link RunStreams}, one per purpose, so adding
+ * randomness to one part of a run does not change the others.
  *
  * <p>An instance holds nothing of a run: the same trainer can run many experiments, one after the
  * other or at once, each on the kernels it was given.
@@ -56,86 +52,75 @@ public final class ExperimentTrainer {
     this.cacheFolder = cacheFolder;
   }
 
+  /** The examples {@code experiment} trains and is tested on, split and preprocessed. */
+  public PreparedData prepareData(Experiment experiment) {
+    return DataPreparation.prepare(
+        experiment, components, folder, cacheFolder, RunStreams.of(experiment.seed()));
+  }
+
   /**
    * Trains and evaluates {@code experiment}, reporting to {@code listener}, with {@code processors}
    * between computing and applying every step's gradients.
    */
   public TrainingResult run(
       Experiment experiment, TrainingListener listener, List<GradientProcessor> processors) {
-    Rng root = new Rng(experiment.seed());
-    Rng splitRng = root.split();
-    Rng initRng = root.split();
-    Rng shuffleRng = root.split();
-    Rng layerRng = root.split();
-    Rng dataRng = root.split();
-    Rng testSplitRng = root.split();
+    return train(experiment, listener, processors, Optional.empty());
+  }
 
-    SharedDatasetContext trainData =
-        SharedDatasetContext.first(dataRng.split(), folder, cacheFolder);
-    DataSpec data = experiment.data();
-    Examples loaded = load(data.train(), "data.train", trainData);
-    Optional<Examples> test =
-        data.test().map(spec -> load(spec, "data.test", trainData.next(dataRng.split())));
-    if (test.isPresent() && data.testSplit() > 0) {
-      throw DendriteException.configAt(
-          "data.test_split",
-          "the experiment has a test set (data.test) and a test_split: keep one of them");
-    }
-    Examples all = loaded;
-    if (data.testSplit() > 0) {
-      Examples[] parts =
-          DataSplit.split(
-              loaded, data.testSplit(), data.stratified(), testSplitRng, "data.test_split");
-      all = parts[0];
-      test = Optional.of(parts[1]);
-    }
-    Examples everything = all;
-    test.ifPresent(t -> requireCompatible(everything, t));
-    Examples[] split =
-        DataSplit.split(
-            all, data.validationSplit(), data.stratified(), splitRng, "data.validation_split");
-    Examples train = split[0];
-    Optional<Examples> validation = Optional.ofNullable(split[1]);
-    List<ComponentSpec> fitted = new ArrayList<>();
-    for (ComponentSpec spec : data.preprocess()) {
-      Preprocessor step = components.create(spec, Preprocessor.class);
-      step.fit(train);
-      train = step.apply(train);
-      validation = validation.map(step::apply);
-      test = test.map(step::apply);
-      fitted.add(withFitted(spec, step.fitted()));
-    }
+  /**
+   * Continues {@code experiment} from {@code checkpoint}, taken at the end of one of its epochs by
+   * the same experiment: the rest of the run gives the bits the uninterrupted run gives.
+   */
+  public TrainingResult resume(
+      Experiment experiment,
+      TrainingCheckpoint checkpoint,
+      TrainingListener listener,
+      List<GradientProcessor> processors) {
+    return train(experiment, listener, processors, Optional.of(checkpoint));
+  }
+
+  private TrainingResult train(
+      Experiment experiment,
+      TrainingListener listener,
+      List<GradientProcessor> processors,
+      Optional<TrainingCheckpoint> resume) {
+    RunStreams streams = RunStreams.of(experiment.seed());
+    PreparedData data =
+        DataPreparation.prepare(experiment, components, folder, cacheFolder, streams);
 
     int batchSize = experiment.training().batchSize();
     Network network =
         Network.build(
             experiment.layers(),
-            all.featureCount(),
+            data.featureCount(),
             batchSize,
             false,
             components,
             kernels,
-            layerRng);
-    requireOutputWidth(experiment, network, all);
-    network.initialize(initRng);
+            streams.layers());
+    requireOutputWidth(experiment, network, data);
+    network.initialize(streams.initialization());
 
     Loss loss = components.create(experiment.loss(), Loss.class);
     LossEvaluator lossEvaluator = new LossEvaluator(loss, network.outputActivation());
     Optimizer optimizer = components.create(experiment.optimizer(), Optimizer.class);
     List<GradientProcessor> stepProcessors = new ArrayList<>();
     List<TrainingListener> listeners = new ArrayList<>();
-    if (experiment.schedule().isPresent()) {
-      // First among the processors: the rate is set before anything else sees the step.
-      ScheduledLearningRate schedule =
-          new ScheduledLearningRate(components.create(experiment.schedule().get(), Schedule.class));
-      stepProcessors.add(schedule);
-      listeners.add(schedule);
-    }
+    Optional<ScheduledLearningRate> schedule =
+        experiment
+            .schedule()
+            .map(
+                spec ->
+                    new ScheduledLearningRate(
+                        components.create(spec, Schedule.class), optimizer.learningRate()));
+    // First among the processors: the rate is set before anything else sees the step.
+    schedule.ifPresent(stepProcessors::add);
+    schedule.ifPresent(listeners::add);
     Map<String, Metric> trainMetrics = metrics(experiment.metrics());
     Map<String, Metric.Goal> goals = new LinkedHashMap<>();
     trainMetrics.forEach((name, m) -> goals.put(name, m.goal()));
     TrainingControls controls =
-        new TrainingControls(experiment.training(), goals, validation.isPresent());
+        new TrainingControls(experiment.training(), goals, data.validation().isPresent());
     stepProcessors.addAll(controls.processors);
     stepProcessors.addAll(processors);
     listeners.addAll(controls.listeners);
@@ -154,70 +139,132 @@ public final class ExperimentTrainer {
 
     TrainingPlan plan =
         new TrainingPlan(
-            train.size(),
-            validation.map(Examples::size).orElse(0),
-            test.map(Examples::size).orElse(0),
-            all.featureCount(),
+            data.train().size(),
+            data.validation().map(e -> e.size()).orElse(0),
+            data.test().map(e -> e.size()).orElse(0),
+            data.featureCount(),
             network.outputSize(),
             network.parameterCount(),
             experiment.training().epochs(),
-            trainer.stepsPerEpoch(train.size()),
-            all.classNames(),
-            fitted);
-    TrainingContext context = trainer.context(train.size());
+            trainer.stepsPerEpoch(data.train().size()),
+            data.classNames(),
+            data.preprocessing());
+    TrainingContext context = trainer.context(data.train().size());
+    Rng shuffle = experiment.training().shuffle() ? streams.shuffle() : null;
+    context.checkpointsFrom(
+        () -> capture(context, trainer, optimizer, schedule, controls, streams, network));
     everyone.onStart(context, plan);
+
+    int[] order = identity(data.train().size());
+    List<EpochResult> done = List.of();
+    if (resume.isPresent()) {
+      TrainingCheckpoint cp = resume.get();
+      restore(cp, network, optimizer, schedule, controls, streams, trainer, data);
+      order = cp.order().clone();
+      done = cp.epochs();
+      context.resumeAt(cp.epoch(), cp.globalStep());
+      cp.stopReason().ifPresent(context::requestStop);
+      everyone.onResume(context, done);
+    }
     List<EpochResult> epochs =
         trainer.fit(
-            train,
-            validation,
+            data.train(),
+            data.validation(),
             experiment.training().epochs(),
-            experiment.training().shuffle() ? shuffleRng : null,
-            everyone);
+            shuffle,
+            everyone,
+            order,
+            done);
     int lastEpoch = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
     controls.earlyStopping.ifPresent(e -> e.restore(context, lastEpoch));
-    Optional<Evaluation> testResult = test.map(trainer::evaluate);
+    Optional<Evaluation> testResult = data.test().map(trainer::evaluate);
     testResult.ifPresent(t -> everyone.onTest(context, t));
     return new TrainingResult(plan, epochs, testResult, network, context.stopReason());
   }
 
-  /** {@code spec} with what its preprocessor fitted as parameter values. */
-  private static ComponentSpec withFitted(ComponentSpec spec, Map<String, Object> fitted) {
-    if (fitted.isEmpty()) {
-      return spec;
-    }
-    Map<String, Object> values = new LinkedHashMap<>(spec.params().values());
-    values.putAll(fitted);
-    return new ComponentSpec(
-        spec.kind(),
-        spec.id(),
-        io.dendrite.core.param.Params.resolve(spec.params().declared(), values),
-        spec.settings());
+  private static TrainingCheckpoint capture(
+      TrainingContext context,
+      Trainer trainer,
+      Optimizer optimizer,
+      Optional<ScheduledLearningRate> schedule,
+      TrainingControls controls,
+      RunStreams streams,
+      Network network) {
+    Map<String, Matrix> tensors = new LinkedHashMap<>();
+    network.tensors().forEach((name, m) -> tensors.put(name, m.copy()));
+    Map<String, long[]> rngs = new LinkedHashMap<>();
+    rngs.put("shuffle", streams.shuffle().state());
+    network.streams().forEach((name, rng) -> rngs.put(name, rng.state()));
+    List<EpochResult> epochs = trainer.epochsSoFar();
+    return new TrainingCheckpoint(
+        epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch(),
+        context.globalStep(),
+        tensors,
+        optimizer.state(),
+        optimizer.learningRate(),
+        schedule.map(s -> s.schedule().state()).orElse(Map.of()),
+        rngs,
+        trainer.order().clone(),
+        trainer.guard().baseline(),
+        controls.earlyStopping.map(EarlyStopping::state),
+        epochs,
+        context.stopReason());
   }
 
-  private Examples load(ComponentSpec spec, String path, SharedDatasetContext context) {
-    Examples examples = components.create(spec, Dataset.class).load(context);
-    if (examples.size() == 0) {
-      throw DendriteException.data(examples.source() + ": the dataset " + path + " is empty");
+  private static void restore(
+      TrainingCheckpoint cp,
+      Network network,
+      Optimizer optimizer,
+      Optional<ScheduledLearningRate> schedule,
+      TrainingControls controls,
+      RunStreams streams,
+      Trainer trainer,
+      PreparedData data) {
+    Map<String, Matrix> tensors = network.tensors();
+    if (!tensors.keySet().equals(cp.network().keySet())) {
+      throw DendriteException.data(
+          "the checkpoint holds tensors "
+              + cp.network().keySet()
+              + " but the experiment's network has "
+              + tensors.keySet()
+              + ": it belongs to another experiment");
     }
-    return examples;
+    tensors.forEach((name, m) -> m.copyFrom(cp.network().get(name)));
+    optimizer.restoreState(cp.optimizer());
+    optimizer.setLearningRate(cp.learningRate());
+    schedule.ifPresent(s -> s.schedule().restoreState(cp.schedule()));
+    restoreStream(streams.shuffle(), cp, "shuffle");
+    network.streams().forEach((name, rng) -> restoreStream(rng, cp, name));
+    if (cp.order().length != data.train().size()) {
+      throw DendriteException.data(
+          "the checkpoint's example order has "
+              + cp.order().length
+              + " examples but the data has "
+              + data.train().size()
+              + ": the data changed since it was taken");
+    }
+    trainer.guard().restoreBaseline(cp.lossBaseline());
+    controls.earlyStopping.ifPresent(e -> cp.earlyStopping().ifPresent(e::restore));
   }
 
-  private static void requireCompatible(Examples train, Examples test) {
-    if (train.featureCount() != test.featureCount() || train.targetCount() != test.targetCount()) {
-      throw DendriteException.configAt(
-          "data.test",
-          "test examples have "
-              + test.featureCount()
-              + " features and "
-              + test.targetCount()
-              + " targets, training examples "
-              + train.featureCount()
-              + " and "
-              + train.targetCount());
+  private static void restoreStream(Rng rng, TrainingCheckpoint cp, String name) {
+    long[] state = cp.streams().get(name);
+    if (state == null) {
+      throw DendriteException.data("the checkpoint has no state for the random stream " + name);
     }
+    rng.restore(state);
   }
 
-  private static void requireOutputWidth(Experiment experiment, Network network, Examples data) {
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  private static void requireOutputWidth(
+      Experiment experiment, Network network, PreparedData data) {
     if (network.outputSize() == data.targetCount()) {
       return;
     }
@@ -225,9 +272,9 @@ public final class ExperimentTrainer {
     ComponentSpec spec = experiment.layers().get(last);
     boolean hasUnits = spec.params().values().containsKey("units");
     String what =
-        data.isClassification()
-            ? data.targetCount() + " classes"
-            : data.targetCount() + " target values";
+        data.classNames().isEmpty()
+            ? data.targetCount() + " target values"
+            : data.targetCount() + " classes";
     throw DendriteException.configAt(
         "model.layers[" + last + "]" + (hasUnits ? ".units" : ""),
         "the last layer has "

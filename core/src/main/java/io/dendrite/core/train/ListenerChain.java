@@ -19,6 +19,13 @@ public final class ListenerChain implements TrainingListener {
   }
 
   @Override
+  public void onResume(TrainingContext context, java.util.List<EpochResult> done) {
+    for (TrainingListener l : listeners) {
+      l.onResume(context, done);
+    }
+  }
+
+  @Override
   public void onStep(TrainingContext context, double loss) {
     for (TrainingListener l : listeners) {
       l.onStep(context, loss);

@@ -14,18 +14,22 @@ import java.util.Map;
 final class ScheduledLearningRate implements GradientProcessor, TrainingListener {
   private final Schedule schedule;
   private final boolean everyStep;
+  private final double baseRate;
 
-  ScheduledLearningRate(Schedule schedule) {
+  /** Drives {@code schedule} from {@code baseRate}, the optimizer's configured learning rate. */
+  ScheduledLearningRate(Schedule schedule, double baseRate) {
     this.schedule = schedule;
     this.everyStep = schedule.interval() == Schedule.Interval.STEP;
+    this.baseRate = baseRate;
+  }
+
+  Schedule schedule() {
+    return schedule;
   }
 
   @Override
   public void onStart(TrainingContext context, TrainingPlan plan) {
-    schedule.start(
-        context.optimizer().learningRate(),
-        (long) plan.epochs() * plan.stepsPerEpoch(),
-        plan.stepsPerEpoch());
+    schedule.start(baseRate, (long) plan.epochs() * plan.stepsPerEpoch(), plan.stepsPerEpoch());
   }
 
   @Override

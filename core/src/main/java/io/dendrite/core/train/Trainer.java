@@ -45,6 +45,8 @@ public final class Trainer {
   private final Matrix grad;
   private TrainingContext context;
   private final DivergenceGuard guard = new DivergenceGuard();
+  private int[] order = new int[0];
+  private List<EpochResult> epochsSoFar = List.of();
 
   /**
    * @param trainMetrics metric name to instance, updated during training
@@ -218,9 +220,29 @@ public final class Trainer {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
+    return fit(train, validation, epochs, shuffle, listener, order, List.of());
+  }
+
+  /**
+   * Continues a run whose first {@code done.size()} epochs are {@code done}, with the examples in
+   * {@code order} as the last of them left it (the next epoch shuffles it again).
+   */
+  public List<EpochResult> fit(
+      Examples train,
+      Optional<Examples> validation,
+      int epochs,
+      Rng shuffle,
+      TrainingListener listener,
+      int[] order,
+      List<EpochResult> done) {
+    if (order.length != train.size()) {
+      throw new IllegalArgumentException(
+          "an order of " + order.length + " examples for " + train.size());
+    }
+    this.order = order;
     TrainingContext ctx = context(train.size());
-    List<EpochResult> results = new ArrayList<>();
-    for (int epoch = 1; epoch <= epochs && !ctx.stopRequested(); epoch++) {
+    List<EpochResult> results = new ArrayList<>(done);
+    for (int epoch = done.size() + 1; epoch <= epochs && !ctx.stopRequested(); epoch++) {
       long start = System.nanoTime();
       Evaluation t = trainEpoch(epoch, train, order, shuffle, listener);
       Optional<Evaluation> v = validation.map(this::evaluate);
@@ -228,8 +250,23 @@ public final class Trainer {
           new EpochResult(
               epoch, t, v, (System.nanoTime() - start) / 1e9, ctx.step(), optimizer.learningRate());
       results.add(r);
+      epochsSoFar = results;
       listener.onEpoch(ctx, r);
     }
     return results;
+  }
+
+  /** The order the last epoch visited the training examples in (the run's own array). */
+  int[] order() {
+    return order;
+  }
+
+  /** The epochs measured so far in this run. */
+  List<EpochResult> epochsSoFar() {
+    return epochsSoFar;
+  }
+
+  DivergenceGuard guard() {
+    return guard;
   }
 }

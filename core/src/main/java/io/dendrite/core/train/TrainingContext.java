@@ -18,11 +18,34 @@ public final class TrainingContext {
   private int step;
   private long globalStep;
   private volatile String stopReason;
+  private java.util.function.Supplier<TrainingCheckpoint> checkpoints =
+      () -> {
+        throw new IllegalStateException("this run cannot be checkpointed");
+      };
 
   TrainingContext(Network network, Optimizer optimizer, int stepsPerEpoch) {
     this.network = network;
     this.optimizer = optimizer;
     this.stepsPerEpoch = stepsPerEpoch;
+  }
+
+  void checkpointsFrom(java.util.function.Supplier<TrainingCheckpoint> source) {
+    checkpoints = source;
+  }
+
+  /** Continues counting from a checkpoint's position. */
+  void resumeAt(int epoch, long step) {
+    this.epoch = epoch;
+    this.step = stepsPerEpoch;
+    this.globalStep = step;
+  }
+
+  /**
+   * Everything the run needs to continue from here, as copies: call it at the end of an epoch
+   * ({@link TrainingListener#onEpoch}), where checkpoints are taken.
+   */
+  public TrainingCheckpoint checkpoint() {
+    return checkpoints.get();
   }
 
   void startEpoch(int newEpoch) {

@@ -11,6 +11,12 @@ public interface TrainingListener {
   /** Before the first epoch, once the data is loaded and the network built. */
   default void onStart(TrainingContext context, TrainingPlan plan) {}
 
+  /**
+   * After {@link #onStart} when a run continues from a checkpoint, with the epochs it had finished:
+   * a metrics file starts again from them.
+   */
+  default void onResume(TrainingContext context, java.util.List<EpochResult> done) {}
+
   /** After each optimizer step, with that step's loss. */
   default void onStep(TrainingContext context, double loss) {}
 

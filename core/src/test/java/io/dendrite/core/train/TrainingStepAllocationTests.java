@@ -91,15 +91,23 @@ class TrainingStepAllocationTests {
       trainer.trainEpoch(1, large, largeOrder, rng, quiet);
     }
     long id = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(id);
-    trainer.trainEpoch(2, small, smallOrder, rng, quiet);
-    long middle = threads.getThreadAllocatedBytes(id);
-    trainer.trainEpoch(2, large, largeOrder, rng, quiet);
-    long after = threads.getThreadAllocatedBytes(id);
-    long smallEpoch = middle - before;
-    long largeEpoch = after - middle;
+    // On a loaded machine the JIT may still be compiling after the warm-up: measure again until
+    // it has settled (a real per-step allocation never settles), at most a few times.
+    long extra = Long.MAX_VALUE;
+    long smallEpoch = 0;
+    long largeEpoch = 0;
+    for (int attempt = 0; attempt < 20 && extra >= 1024; attempt++) {
+      long before = threads.getThreadAllocatedBytes(id);
+      trainer.trainEpoch(2, small, smallOrder, rng, quiet);
+      long middle = threads.getThreadAllocatedBytes(id);
+      trainer.trainEpoch(2, large, largeOrder, rng, quiet);
+      long after = threads.getThreadAllocatedBytes(id);
+      smallEpoch = middle - before;
+      largeEpoch = after - middle;
+      extra = largeEpoch - smallEpoch;
+    }
     // 36 extra steps: even 32 bytes per step would show as over a kilobyte.
-    assertThat(largeEpoch - smallEpoch)
+    assertThat(extra)
         .as("bytes allocated by 36 extra steps (epochs: %d and %d bytes)", smallEpoch, largeEpoch)
         .isLessThan(1024);
   }

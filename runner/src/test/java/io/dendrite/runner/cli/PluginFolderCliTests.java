@@ -25,12 +25,12 @@ class PluginFolderCliTests {
 
   @Test
   void pluginsListsTheJarsPluginWithItsSource() throws Exception {
-    Path jar = PluginJars.softplus(dir.resolve("plugins"));
+    Path jar = PluginJars.squareplus(dir.resolve("plugins"));
     Files.writeString(dir.resolve("plugins/broken.jar"), "not a jar");
     CliHarness.Result r = cli().run("plugins", "--json");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
-        .contains("\"id\": \"softplus\"")
+        .contains("\"id\": \"squareplus\"")
         .contains("\"source\": \"" + jar + "\"")
         .contains("\"id\": \"relu\"");
     assertThat(r.err()).contains("broken.jar").contains("not a readable jar");
@@ -38,25 +38,25 @@ class PluginFolderCliTests {
 
   @Test
   void anExperimentUsesTheJarsPlugin() throws Exception {
-    PluginJars.softplus(dir.resolve("plugins"));
+    PluginJars.squareplus(dir.resolve("plugins"));
     TestFiles.write(
         dir,
-        "softplus.yaml",
+        "squareplus.yaml",
         """
-        name: softplus
+        name: squareplus
         data:
           train: {type: mnist_sample, split: test}
         model:
           layers:
-            - {type: dense, units: 16, activation: softplus}
+            - {type: dense, units: 16, activation: squareplus}
             - {type: dense, units: 10, activation: softmax}
         loss: cross_entropy
         training: {epochs: 1, batch_size: 128}
         """);
-    CliHarness.Result r = cli().run("run", "softplus.yaml", "--out", "out");
+    CliHarness.Result r = cli().run("run", "squareplus.yaml", "--out", "out");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(dir.resolve("out/metrics.json")).exists();
     assertThat(Files.readString(dir.resolve("out/experiment.resolved.yaml")))
-        .contains("type: softplus");
+        .contains("type: squareplus");
   }
 }

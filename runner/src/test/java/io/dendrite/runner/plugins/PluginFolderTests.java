@@ -18,12 +18,12 @@ class PluginFolderTests {
   @Test
   void loadsJarsBesideTheBuiltInPluginsAndReportsFilesThatAreNoJars() throws IOException {
     Path plugins = dir.resolve("plugins");
-    Path jar = PluginJars.softplus(plugins);
+    Path jar = PluginJars.squareplus(plugins);
     Files.writeString(plugins.resolve("notes.jar"), "these are not classes");
     try (PluginFolder folder =
         PluginFolder.open(List.of(plugins, dir.resolve("absent")), getClass().getClassLoader())) {
       PluginRegistry registry = folder.discover();
-      assertThat(registry.require(PluginKind.ACTIVATION, "softplus").source())
+      assertThat(registry.require(PluginKind.ACTIVATION, "squareplus").source())
           .isEqualTo(jar.toString());
       assertThat(registry.contains(PluginKind.ACTIVATION, "relu")).isTrue();
       assertThat(registry.problems())
@@ -40,7 +40,7 @@ class PluginFolderTests {
   @Test
   void openingAndClosingManyTimesLeavesNoJarOpen() throws IOException {
     Path plugins = dir.resolve("plugins");
-    Path jar = PluginJars.softplus(plugins);
+    Path jar = PluginJars.squareplus(plugins);
     long before = openFiles();
     for (int i = 0; i < 200; i++) {
       cycle(plugins);
@@ -53,7 +53,7 @@ class PluginFolderTests {
 
   private void cycle(Path plugins) {
     try (PluginFolder folder = PluginFolder.open(List.of(plugins), getClass().getClassLoader())) {
-      assertThat(folder.discover().contains(PluginKind.ACTIVATION, "softplus")).isTrue();
+      assertThat(folder.discover().contains(PluginKind.ACTIVATION, "squareplus")).isTrue();
     }
   }
 

@@ -17,55 +17,51 @@ import javax.tools.ToolProvider;
 public final class PluginJars {
   private PluginJars() {}
 
-  /** A jar with the activation {@code softplus}, written as a third party would write it. */
-  public static Path softplus(Path folder) {
+  /** A jar with the activation {@code squareplus}, written as a third party would write it. */
+  public static Path squareplus(Path folder) {
     return build(
         folder,
-        "softplus",
+        "squareplus",
         List.of(
             """
-            package org.example.softplus;
+            package org.example.squareplus;
 
+            import io.dendrite.core.param.Param;
+            import io.dendrite.core.spi.ActivationPlugin;
             import io.dendrite.core.spi.support.ElementwiseActivation;
 
-            public final class SoftplusActivation extends ElementwiseActivation {
+            /** Squareplus, (x + sqrt(x^2 + b)) / 2: a smooth relu made of a square root. */
+            public final class SquareplusActivation extends ElementwiseActivation {
+              static final Param<Double> B =
+                  Param.number("b", 4.0, "smoothness near 0").greaterThan(0);
+
+              public static final class Plugin extends ActivationPlugin.Base {
+                public Plugin() {
+                  super(
+                      declare("squareplus", "(x + sqrt(x^2 + b)) / 2, a smooth relu").params(B),
+                      p -> new SquareplusActivation(p.get(B)));
+                }
+              }
+
+              private final double b;
+
+              SquareplusActivation(double b) {
+                this.b = b;
+              }
+
               @Override
               protected double apply(double x) {
-                return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+                return (x + Math.sqrt(x * x + b)) / 2;
               }
 
               @Override
               protected double derivative(double x, double y) {
-                return 1 / (1 + Math.exp(-x));
-              }
-            }
-            """,
-            """
-            package org.example.softplus;
-
-            import io.dendrite.core.param.Params;
-            import io.dendrite.core.spi.Activation;
-            import io.dendrite.core.spi.ActivationPlugin;
-
-            public final class SoftplusPlugin implements ActivationPlugin {
-              @Override
-              public String id() {
-                return "softplus";
-              }
-
-              @Override
-              public String summary() {
-                return "log(1 + exp(x)), a smooth relu";
-              }
-
-              @Override
-              public Activation create(Params params) {
-                return new SoftplusActivation();
+                return (1 + x / Math.sqrt(x * x + b)) / 2;
               }
             }
             """),
         "io.dendrite.core.spi.ActivationPlugin",
-        "org.example.softplus.SoftplusPlugin\n");
+        "org.example.squareplus.SquareplusActivation$Plugin\n");
   }
 
   /** Compiles {@code sources} and packs them with one services file into {@code name}.jar. */

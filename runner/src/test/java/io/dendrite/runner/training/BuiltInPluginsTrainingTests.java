@@ -202,14 +202,18 @@ class BuiltInPluginsTrainingTests {
     }
     var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(id);
-    trainer.trainEpoch(2, small, smallOrder, rng, quiet);
-    long middle = threads.getThreadAllocatedBytes(id);
-    trainer.trainEpoch(2, large, largeOrder, rng, quiet);
-    long after = threads.getThreadAllocatedBytes(id);
-    assertThat((after - middle) - (middle - before))
-        .as("bytes allocated by 36 extra steps")
-        .isLessThan(1024);
+    // On a loaded machine the JIT may still be compiling after the warm-up: measure again until
+    // it has settled (a real per-step allocation never settles), at most a few times.
+    long extra = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < 20 && extra >= 1024; attempt++) {
+      long before = threads.getThreadAllocatedBytes(id);
+      trainer.trainEpoch(2, small, smallOrder, rng, quiet);
+      long middle = threads.getThreadAllocatedBytes(id);
+      trainer.trainEpoch(2, large, largeOrder, rng, quiet);
+      long after = threads.getThreadAllocatedBytes(id);
+      extra = (after - middle) - (middle - before);
+    }
+    assertThat(extra).as("bytes allocated by 36 extra steps").isLessThan(1024);
   }
 
   private static Examples random(int rows, Rng rng) {
