@@ -118,8 +118,9 @@ class ArchitectureTests {
             "jdk.incubator.vector..",
             "com.sun.management..",
             "org.slf4j..",
+            "com.fasterxml.jackson..",
             "io.dendrite.core..")
-        .because("core depends on slf4j-api only")
+        .because("core depends on slf4j-api, and Jackson for model file headers, only")
         .check(classes);
   }
 
