@@ -179,7 +179,7 @@ public final class ExperimentTrainer {
     controls.earlyStopping.ifPresent(e -> e.restore(context, lastEpoch));
     Optional<Evaluation> testResult = data.test().map(trainer::evaluate);
     testResult.ifPresent(t -> everyone.onTest(context, t));
-    return new TrainingResult(plan, epochs, testResult, network, context.stopReason());
+    return new TrainingResult(plan, epochs, testResult, network, context.stopReason(), data);
   }
 
   private static TrainingCheckpoint capture(

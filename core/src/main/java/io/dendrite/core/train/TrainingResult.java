@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param test the evaluation on the test examples, if the experiment has them
  * @param network the trained network
  * @param stopReason why training stopped before its last epoch, if it did
+ * @param data the examples the run trained, validated and tested on (for reports)
  */
 public record TrainingResult(
     TrainingPlan plan,
     List<EpochResult> epochs,
     Optional<Evaluation> test,
     Network network,
-    Optional<String> stopReason) {
+    Optional<String> stopReason,
+    PreparedData data) {
   public TrainingResult {
     epochs = List.copyOf(epochs);
   }
