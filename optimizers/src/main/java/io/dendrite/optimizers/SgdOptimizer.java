@@ -1,32 +1,38 @@
 package io.dendrite.optimizers;
 
 import io.dendrite.core.param.Param;
-import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.param.ParamException;
+import io.dendrite.core.param.ParamProblem;
 import io.dendrite.core.spi.OptimizerPlugin;
-import io.dendrite.core.tensor.Matrix;
+import io.dendrite.core.spi.support.ParameterState;
+import io.dendrite.core.spi.support.ParameterwiseOptimizer;
 import io.dendrite.core.tensor.Parameter;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight decay,
- * following {@code torch.optim.SGD} (without dampening) step for step.
+ * Stochastic gradient descent with optional (Nesterov) momentum, as {@code torch.optim.SGD}.
  *
- * <p>With {@code d = g + weight_decay * p}: the momentum buffer starts as {@code d} on the first
- * step and is {@code b = momentum * b + d} after; the update is {@code p -= lr * b}, or {@code p -=
- * lr * (d + momentum * b)} with Nesterov. Without momentum it is {@code p -= lr * d} and there is
- * no state.
+ * <p>It has dampening and L2 weight decay too, and follows PyTorch step for step. With {@code d = g
+ * + weight_decay * p}: the momentum buffer starts as {@code d} on the first step and is {@code b =
+ * momentum * b + (1 - dampening) * d} after; the update is {@code p -= lr * b}, or {@code p -= lr *
+ * (d + momentum * b)} with Nesterov. Without momentum it is {@code p -= lr * d} and there is no
+ * state.
+ *
+ * <p>The float32 arithmetic is that of the first version of this class, unfused, so that runs made
+ * with it reproduce bit for bit; PyTorch's kernels fuse some of the multiply-adds, which moves a
+ * value by a rounding step now and then.
  */
-public final class SgdOptimizer implements Optimizer {
+public final class SgdOptimizer extends ParameterwiseOptimizer {
   static final Param<Double> LEARNING_RATE =
       Param.number("learning_rate", 0.01, "step size").greaterThan(0);
   static final Param<Double> MOMENTUM =
       Param.number("momentum", 0.0, "momentum factor; 0 turns momentum off").atLeast(0).lessThan(1);
+  static final Param<Double> DAMPENING =
+      Param.number("dampening", 0.0, "scales the gradient added to the momentum by 1 - dampening")
+          .atLeast(0)
+          .atMost(1);
   static final Param<Boolean> NESTEROV =
-      Param.bool("nesterov", false, "use Nesterov momentum (no effect when momentum is 0)");
+      Param.bool("nesterov", false, "use Nesterov momentum (needs momentum > 0 and dampening 0)");
   static final Param<Double> WEIGHT_DECAY =
       Param.number("weight_decay", 0.0, "L2 penalty: adds weight_decay * p to each gradient")
           .atLeast(0);
@@ -38,80 +44,77 @@ public final class SgdOptimizer implements Optimizer {
           declare(
                   "sgd",
                   "stochastic gradient descent with optional (Nesterov) momentum, as torch.optim.SGD")
-              .params(LEARNING_RATE, MOMENTUM, NESTEROV, WEIGHT_DECAY),
+              .params(LEARNING_RATE, MOMENTUM, DAMPENING, NESTEROV, WEIGHT_DECAY),
           params ->
               new SgdOptimizer(
                   params.get(LEARNING_RATE),
                   params.get(MOMENTUM),
+                  params.get(DAMPENING),
                   params.get(NESTEROV),
                   params.get(WEIGHT_DECAY)));
     }
   }
 
-  static final String MOMENTUM_STATE = "sgd.momentum";
+  static final String ID = "sgd";
+  static final String MOMENTUM_BUFFER = "momentum";
 
-  private double learningRate;
   private final float momentum;
+  private final float oneMinusDampening;
   private final boolean nesterov;
   private final float weightDecay;
-  private final ParameterBuffers buffers = new ParameterBuffers(MOMENTUM_STATE);
 
-  public SgdOptimizer(double learningRate, double momentum, boolean nesterov, double weightDecay) {
-    this.learningRate = OptimizerChecks.requireLearningRate(learningRate);
+  /**
+   * SGD as {@code torch.optim.SGD(lr, momentum, dampening, weight_decay, nesterov)}.
+   *
+   * @throws ParamException for Nesterov momentum without momentum or with dampening, which PyTorch
+   *     refuses too
+   */
+  public SgdOptimizer(
+      double learningRate,
+      double momentum,
+      double dampening,
+      boolean nesterov,
+      double weightDecay) {
+    super(ID, learningRate);
+    if (nesterov && (momentum <= 0 || dampening != 0)) {
+      throw new ParamException(
+          List.of(
+              new ParamProblem(
+                  NESTEROV.name(),
+                  ParamProblem.Reason.INVALID,
+                  "Nesterov momentum needs momentum > 0 and dampening 0 (as in torch.optim.SGD),"
+                      + " found momentum "
+                      + momentum
+                      + " and dampening "
+                      + dampening)));
+    }
     this.momentum = (float) momentum;
+    this.oneMinusDampening = (float) (1 - dampening);
     this.nesterov = nesterov;
     this.weightDecay = (float) weightDecay;
   }
 
   @Override
-  public void step(List<Parameter> parameters) {
-    float lr = (float) learningRate;
+  protected void update(Parameter p, float[] w, float[] g, int n, ParameterState state) {
+    float lr = (float) learningRate();
     float wd = weightDecay;
-    for (int k = 0; k < parameters.size(); k++) {
-      Parameter p = parameters.get(k);
-      OptimizerChecks.requireFloat32("sgd", p);
-      float[] w = p.value().floats();
-      float[] g = p.gradient().floats();
-      int n = p.value().size();
-      if (momentum == 0) {
-        for (int i = 0; i < n; i++) {
-          float d = wd == 0 ? g[i] : g[i] + wd * w[i];
-          w[i] -= lr * d;
-        }
-        continue;
-      }
-      boolean first = !buffers.has(p);
-      float[] b = buffers.of(p);
+    if (momentum == 0) {
       for (int i = 0; i < n; i++) {
         float d = wd == 0 ? g[i] : g[i] + wd * w[i];
-        float buf = first ? d : momentum * b[i] + d;
-        b[i] = buf;
-        w[i] -= lr * (nesterov ? d + momentum * buf : buf);
+        w[i] -= lr * d;
       }
+      return;
     }
-  }
-
-  @Override
-  public double learningRate() {
-    return learningRate;
-  }
-
-  @Override
-  public void setLearningRate(double learningRate) {
-    this.learningRate = OptimizerChecks.requireLearningRate(learningRate);
-  }
-
-  @Override
-  public Map<String, Matrix> state() {
-    Map<String, Matrix> state = new LinkedHashMap<>();
-    buffers.saveTo(state);
-    return state;
-  }
-
-  @Override
-  public void restoreState(Map<String, Matrix> state) {
-    Set<String> used = new HashSet<>();
-    buffers.restoreFrom(state, used);
-    OptimizerChecks.requireAllUsed("sgd", state, used);
+    boolean first = !state.has(MOMENTUM_BUFFER, p);
+    float[] b = state.buffer(MOMENTUM_BUFFER, p);
+    // Without dampening the factor is 1, and 1 * d is d exactly: the arithmetic of runs made
+    // before dampening existed.
+    float damp = oneMinusDampening;
+    for (int i = 0; i < n; i++) {
+      float d = wd == 0 ? g[i] : g[i] + wd * w[i];
+      float buf = first ? d : momentum * b[i] + damp * d;
+      b[i] = buf;
+      w[i] -= lr * (nesterov ? d + momentum * buf : buf);
+    }
   }
 }

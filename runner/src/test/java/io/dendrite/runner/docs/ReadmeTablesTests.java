@@ -81,8 +81,7 @@ class ReadmeTablesTests {
         "<!-- checked: ids optimizer -->\n| id | aliases | what |\n|---|---|---|\n"
             + "| `sgd` | | plain |\n| `adam` | `adaptive` | moments |\n";
     assertThat(tables.checkIdTables(table))
-        .containsExactly(
-            "optimizer 'adam': the table gives aliases [adaptive], the plugin declares []");
+        .contains("optimizer 'adam': the table gives aliases [adaptive], the plugin declares []");
     assertThat(tables.checkIdTables(table.replace("| `sgd` | | plain |\n", "")))
         .first()
         .asString()

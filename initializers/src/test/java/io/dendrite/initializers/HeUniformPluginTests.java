@@ -1,0 +1,13 @@
+package io.dendrite.initializers;
+
+import io.dendrite.core.spi.Initializer;
+import io.dendrite.core.spi.Plugin;
+import io.dendrite.testkit.InitializerContract;
+
+/** {@code he_uniform} passes the contract third parties are held to. */
+class HeUniformPluginTests extends InitializerContract {
+  @Override
+  protected Plugin<Initializer> plugin() {
+    return new HeUniformInitializer.Plugin();
+  }
+}

@@ -1,0 +1,13 @@
+package io.dendrite.initializers;
+
+import io.dendrite.core.spi.Initializer;
+import io.dendrite.core.spi.Plugin;
+import io.dendrite.testkit.InitializerContract;
+
+/** {@code truncated_normal} passes the contract third parties are held to. */
+class TruncatedNormalPluginTests extends InitializerContract {
+  @Override
+  protected Plugin<Initializer> plugin() {
+    return new TruncatedNormalInitializer.Plugin();
+  }
+}
