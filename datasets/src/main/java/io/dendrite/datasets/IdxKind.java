@@ -1,32 +1,37 @@
 package io.dendrite.datasets;
 
-/** The two IDX file kinds of an MNIST-style data set, with their magic numbers. */
+/**
+ * The two IDX files of a labelled data set: records (images, or any tensor per example) and labels.
+ */
 enum IdxKind {
+  /** Two or more dimensions: the record count, then the shape of one record. */
   IMAGES(0x00000803, "images", "image"),
+  /** One dimension, the label count, of integers. */
   LABELS(0x00000801, "labels", "label");
 
-  private final int magic;
+  private final int usualMagic;
   private final String plural;
   private final String singular;
 
-  IdxKind(int magic, String plural, String singular) {
-    this.magic = magic;
+  IdxKind(int usualMagic, String plural, String singular) {
+    this.usualMagic = usualMagic;
     this.plural = plural;
     this.singular = singular;
   }
 
-  /** The magic number: two zero bytes, the data type (0x08, unsigned byte), the dimension count. */
-  int magic() {
-    return magic;
+  /** The magic number of MNIST's files of this kind: unsigned bytes, 3 or 1 dimensions. */
+  int usualMagic() {
+    return usualMagic;
   }
 
-  int dimensions() {
-    return magic & 0xff;
+  /** Whether a file of {@code dimensions} dimensions can be of this kind. */
+  boolean accepts(int dimensions) {
+    return this == LABELS ? dimensions == 1 : dimensions >= 2;
   }
 
-  /** Bytes before the first record: the magic number and one 32-bit size per dimension. */
-  int headerBytes() {
-    return 4 + 4 * dimensions();
+  /** The dimensions this kind has, in words, for messages. */
+  String dimensionsText() {
+    return this == LABELS ? "1 dimension" : "2 or more dimensions";
   }
 
   String plural() {
@@ -44,36 +49,33 @@ enum IdxKind {
 
   /** What a file starting with {@code magic} probably is, for a wrong-magic message. */
   static String describe(int magic) {
-    for (IdxKind kind : values()) {
-      if (kind.magic == magic) {
-        return "this is an IDX " + kind.plural + " file";
-      }
-      if (Integer.reverseBytes(kind.magic) == magic) {
-        return "this looks like IDX " + kind.plural + " written in little-endian byte order";
-      }
-    }
     if ((magic >>> 16) != 0) {
+      int swapped = Integer.reverseBytes(magic);
+      if ((swapped >>> 16) == 0 && IdxType.of((swapped >>> 8) & 0xff).isPresent()) {
+        return "this looks like IDX data written in little-endian byte order (IDX is big-endian)";
+      }
       return "this is not an IDX file (an IDX file starts with two zero bytes)";
     }
     int type = (magic >>> 8) & 0xff;
-    return "this is IDX data of type 0x"
-        + String.format("%02X", type)
-        + " ("
-        + typeName(type)
-        + ") with "
-        + (magic & 0xff)
-        + " dimensions; only unsigned bytes (0x08) are supported";
-  }
-
-  private static String typeName(int type) {
-    return switch (type) {
-      case 0x08 -> "unsigned byte";
-      case 0x09 -> "signed byte";
-      case 0x0B -> "short";
-      case 0x0C -> "int";
-      case 0x0D -> "float";
-      case 0x0E -> "double";
-      default -> "unknown type";
-    };
+    int dimensions = magic & 0xff;
+    if (IdxType.of(type).isEmpty()) {
+      return "the element type "
+          + IdxType.describeCode(type)
+          + " is not an IDX type; expected 0x08 (unsigned byte), 0x09 (signed byte), 0x0B (short),"
+          + " 0x0C (int), 0x0D (float) or 0x0E (double)";
+    }
+    for (IdxKind kind : values()) {
+      if (kind.accepts(dimensions)) {
+        return "this is an IDX "
+            + kind.plural
+            + " file ("
+            + dimensions
+            + (dimensions == 1 ? " dimension" : " dimensions")
+            + " of "
+            + IdxType.of(type).get().plural()
+            + ")";
+      }
+    }
+    return "this IDX file has 0 dimensions";
   }
 }

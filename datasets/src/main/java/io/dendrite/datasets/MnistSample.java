@@ -8,6 +8,7 @@ import io.dendrite.core.spi.DatasetContext;
 import io.dendrite.core.spi.DatasetPlugin;
 import java.io.IOException;
 import java.net.URL;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -94,7 +95,7 @@ public final class MnistSample implements Dataset {
 
   /** The 10,000 digits, decoded from the jar. */
   static LabeledImages all() {
-    LabeledImages data = IdxReader.read(resource(IMAGES), resource(LABELS), 0, 0);
+    LabeledImages data = IdxReader.read(resource(IMAGES), resource(LABELS), 0, 0, List.of());
     if (data.size() != SIZE || data.featureCount() != 28 * 28 || data.classCount() != 10) {
       throw DendriteException.data(
           "the bundled MNIST sample holds "

@@ -15,4 +15,9 @@ final class Contexts {
         Path.of("").toAbsolutePath(),
         Path.of(System.getProperty("java.io.tmpdir"), "dendrite-test-cache"));
   }
+
+  /** A context whose cache is {@code cache}. */
+  static DatasetContext withCache(Path cache) {
+    return SharedDatasetContext.first(new Rng(1), Path.of("").toAbsolutePath(), cache);
+  }
 }

@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the real Fashion-MNIST files when this machine has them; skipped otherwise, since the data
- * set is too large to ship.
+ * Reads the real Fashion-MNIST files when this machine has them.
+ *
+ * <p>Skipped otherwise, since the data set is too large to ship.
  */
 class FashionMnistTests {
   private static final List<String> FILES =
@@ -26,34 +27,81 @@ class FashionMnistTests {
           "t10k-labels-idx1-ubyte");
 
   @Test
-  void readsTheSixtyThousandTrainingImages() {
-    Path folder = folder();
-    Examples train =
-        load(file(folder, "train-images-idx3-ubyte"), file(folder, "train-labels-idx1-ubyte"));
+  void readsTheSixtyThousandTrainingImagesWithTheirClassNames() {
+    Examples train = load("train");
     assertThat(train.size()).isEqualTo(60_000);
     assertThat(train.featureCount()).isEqualTo(784);
-    assertThat(train.targetCount()).isEqualTo(10);
-    assertThat(train.features().toMatrix().allFinite()).isTrue();
+    assertThat(train.classNames())
+        .containsExactly(
+            "T-shirt/top",
+            "Trouser",
+            "Pullover",
+            "Dress",
+            "Coat",
+            "Sandal",
+            "Shirt",
+            "Sneaker",
+            "Bag",
+            "Ankle boot");
     // Fashion-MNIST is balanced: 6,000 training images per class.
-    float[] perClass = new float[10];
+    int[] perClass = new int[10];
     for (int r = 0; r < train.size(); r++) {
-      for (int c = 0; c < 10; c++) {
-        perClass[c] += (float) train.targets().get(r, c);
-      }
+      perClass[train.label(r)]++;
     }
-    assertThat(perClass).containsOnly(6000f);
+    assertThat(perClass).containsOnly(6000);
   }
 
   @Test
   void readsTheTenThousandTestImages() {
-    Path folder = folder();
-    Examples test =
-        load(file(folder, "t10k-images-idx3-ubyte"), file(folder, "t10k-labels-idx1-ubyte"));
+    Examples test = load("test");
     assertThat(test.size()).isEqualTo(10_000);
+    assertThat(test.features().toMatrix().allFinite()).isTrue();
+  }
+
+  @Test
+  void theTrainingSetStaysBytesAndAddsWellUnder60MegabytesToTheHeap() {
+    Path folder = folder();
+    Runtime runtime = Runtime.getRuntime();
+    long before = used(runtime);
+    Examples train = load(folder, "train");
+    long after = used(runtime);
+    // One byte per pixel: 60,000 x 784 = 47,040,000 bytes, a quarter of what floats would take.
+    assertThat(train.features().bytes()).isEqualTo(47_040_000L);
+    assertThat(after - before)
+        .as("bytes the loaded training set adds to the heap")
+        .isLessThan(60L << 20);
+    assertThat(train.size()).isEqualTo(60_000);
+  }
+
+  @Test
+  void theFilesFromTheSharedFolderMatchAKnownChecksum() throws Exception {
+    Path folder = folder();
+    for (List<KnownFile> split : FashionMnistDataset.FASHION_MNIST.splits().values()) {
+      for (KnownFile file : split) {
+        Path p = folder.resolve(file.name());
+        assumeTrue(Files.isRegularFile(p), "only gzipped copies have a published checksum");
+        String sha = sha256(p);
+        assertThat(file.variants()).extracting(KnownFile.Variant::sha256).contains(sha);
+        assertThat(file.variantOfSize(Files.size(p))).isPresent();
+      }
+    }
+  }
+
+  private static long used(Runtime runtime) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  private static String sha256(Path p) throws Exception {
+    java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+    digest.update(Files.readAllBytes(p));
+    return java.util.HexFormat.of().formatHex(digest.digest());
   }
 
   /** Where Fashion-MNIST is: shared/data next to the repository, or where Debian installs it. */
-  private static Path folder() {
+  static Path folder() {
     List<Path> candidates = new ArrayList<>();
     // Walking up from the module finds ../shared/data beside the repository, wherever it is cloned.
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
@@ -80,9 +128,13 @@ class FashionMnistTests {
     return null;
   }
 
-  private static Examples load(Path images, Path labels) {
-    IdxDataset.Plugin plugin = new IdxDataset.Plugin();
-    Map<String, Object> given = Map.of("images", images, "labels", labels);
+  private static Examples load(String split) {
+    return load(folder(), split);
+  }
+
+  private static Examples load(Path folder, String split) {
+    FashionMnistDataset.Plugin plugin = new FashionMnistDataset.Plugin();
+    Map<String, Object> given = Map.of("split", split, "path", folder, "download", false);
     return plugin.create(Params.resolve(plugin.params(), given)).load(Contexts.context());
   }
 }

@@ -42,8 +42,10 @@ class IdxBadFileTests {
     Path labelsAsImages = write(dir, "images.idx", cyclicLabels(10));
     assertThat(failure(labelsAsImages, goodLabels))
         .startsWith(labelsAsImages.toString() + ": wrong magic number at byte offset 0")
-        .contains("expected 2051 (0x00000803) for IDX images, found 2049 (0x00000801)")
-        .contains("this is an IDX labels file, given where the images file was expected");
+        .contains("expected IDX images (two zero bytes, an element type, 2 or more dimensions;")
+        .contains("2051 (0x00000803) for unsigned bytes), found 2049 (0x00000801)")
+        .contains("this is an IDX labels file (1 dimension of unsigned bytes), given where the")
+        .contains("images file was expected (files swapped?)");
   }
 
   @Test
@@ -51,8 +53,10 @@ class IdxBadFileTests {
     Path imagesAsLabels = write(dir, "labels.idx", images(10, 28, 28));
     assertThat(failure(goodImages, imagesAsLabels))
         .startsWith(imagesAsLabels.toString() + ": wrong magic number")
-        .contains("expected 2049 (0x00000801) for IDX labels, found 2051 (0x00000803)")
-        .contains("this is an IDX images file, given where the labels file was expected");
+        .contains("expected IDX labels (two zero bytes, an element type, 1 dimension; 2049")
+        .contains("found 2051 (0x00000803)")
+        .contains("this is an IDX images file (3 dimensions of unsigned bytes), given where the")
+        .contains("labels file was expected");
   }
 
   @Test
@@ -74,12 +78,20 @@ class IdxBadFileTests {
   }
 
   @Test
-  void unsupportedIdxDataType() {
-    Path floats = write(dir, "floats.idx", concat(header(0x0D03, 1, 1, 1), new byte[4]));
-    assertThat(failure(floats, goodLabels))
-        .startsWith(floats + ": wrong magic number")
-        .contains("type 0x0D (float)")
-        .contains("only unsigned bytes (0x08)");
+  void unknownIdxElementType() {
+    Path odd = write(dir, "odd.idx", concat(header(0x0A03, 1, 1, 1), new byte[4]));
+    assertThat(failure(odd, goodLabels))
+        .startsWith(odd + ": wrong magic number at byte offset 0")
+        .contains("found 2563 (0x00000A03): the element type 0x0A is not an IDX type")
+        .contains("expected 0x08 (unsigned byte), 0x09 (signed byte), 0x0B (short)");
+  }
+
+  @Test
+  void floatLabelsAreRefused() {
+    Path floatLabels = write(dir, "float-labels.idx", concat(header(0x0D01, 10), new byte[40]));
+    assertThat(failure(goodImages, floatLabels))
+        .startsWith(floatLabels + ": the labels are floats (32-bit)")
+        .contains("expected whole numbers");
   }
 
   @Test
@@ -148,7 +160,7 @@ class IdxBadFileTests {
         write(dir, "huge.gz", gzip(header(IMAGES_MAGIC, 1, Integer.MAX_VALUE, Integer.MAX_VALUE)));
     assertThat(failure(huge, goodLabels))
         .startsWith(huge + ": the header declares images of 2147483647x2147483647")
-        .contains("one data set holds at most 2147483639 values");
+        .contains("one data set holds at most 2147483639 bytes");
   }
 
   @Test
@@ -156,7 +168,7 @@ class IdxBadFileTests {
     Path huge = write(dir, "huge.gz", gzip(header(IMAGES_MAGIC, 1_000_000, 100, 100)));
     Path labels = write(dir, "huge-labels.gz", gzip(header(LABELS_MAGIC, 1_000_000)));
     assertThat(failure(huge, labels))
-        .startsWith(huge + ": 1000000 images of 100x100 make 10000000000 values")
+        .startsWith(huge + ": 1000000 images of 100x100 make 10000000000 bytes of data")
         .contains("one data set holds at most 2147483639");
   }
 
@@ -306,6 +318,66 @@ class IdxBadFileTests {
   void folderInsteadOfFile() {
     assertThat(failure(goodImages, dir))
         .isEqualTo(dir + ": is a folder; expected the IDX labels file");
+  }
+
+  @Test
+  void strayLabelAmongDigitsIsAGapNamingItsExample() {
+    Path eleven = write(dir, "eleven-images.idx", images(11, 28, 28));
+    Path stray = write(dir, "stray-labels.idx", labels(0, 1, 2, 3, 4, 5, 255, 7, 8, 9, 6));
+    assertThat(failure(eleven, stray))
+        .isEqualTo(
+            stray
+                + ": label 255 of example 6 (at byte offset 14) leaves a gap: no example has the"
+                + " labels 10 to 254, so the labels are not the classes 0..255; expected labels"
+                + " 0..K-1. A stray label is most likely a damaged record; if the data set really"
+                + " has 256 classes, declare classes: 256");
+    assertThat(load(eleven, stray, Map.of("classes", 256)).targetCount()).isEqualTo(256);
+  }
+
+  @Test
+  void gzipClaimingMoreThanMemoryIsRefusedBeforeReading() throws java.io.IOException {
+    // Two billion 1x1 images fit one array of bytes, but not with their targets in any test heap.
+    Path liar = write(dir, "claims.gz", gzip(header(IMAGES_MAGIC, 2_000_000_000, 1, 1)));
+    Path labels = write(dir, "claims-labels.gz", gzip(header(LABELS_MAGIC, 2_000_000_000)));
+    long start = System.nanoTime();
+    String message = failure(liar, labels);
+    assertThat((System.nanoTime() - start) / 1e9).as("seconds to refuse").isLessThan(1);
+    assertThat(message)
+        .startsWith(
+            liar
+                + ": the header declares 2000000000 images of 1x1 (at byte offset 4): loading them"
+                + " needs 83.8 GiB (1.86 GiB of pixels and 74.5 GiB of targets), more than the ")
+        .contains("maximum heap; read fewer with limit:, give Java more memory")
+        .endsWith(
+            "(the file holds "
+                + java.nio.file.Files.size(liar)
+                + " bytes, 16 bytes decompressed by its gzip trailer)");
+  }
+
+  @Test
+  void notANumberInFloatImagesNamesTheRecord() {
+    java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(4 * 4 * 3);
+    for (int i = 0; i < 12; i++) {
+      data.putFloat(i == 9 ? Float.NaN : i);
+    }
+    Path floats = write(dir, "nan.idx", concat(header(0x0D03, 3, 2, 2), data.array()));
+    Path three = write(dir, "three-labels.idx", labels(0, 1, 2));
+    assertThat(failure(floats, three))
+        .isEqualTo(
+            floats
+                + ": image 3 of 3 holds NaN (not a number) at byte offset 52; expected finite"
+                + " numbers (a missing value?)");
+  }
+
+  @Test
+  void negativeSignedLabelIsRefused() {
+    Path signed = write(dir, "signed-labels.idx", concat(header(0x0901, 3), new byte[] {0, -3, 1}));
+    Path three = write(dir, "three-images.idx", images(3, 2, 2));
+    assertThat(failure(three, signed))
+        .isEqualTo(
+            signed
+                + ": label -3 of example 1 (at byte offset 9) is negative; expected labels 0, 1,"
+                + " 2, ... (one per class)");
   }
 
   private String failure(Path images, Path labels) {

@@ -12,6 +12,7 @@ import io.dendrite.core.param.Params;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,12 +91,22 @@ class IdxDatasetTests {
   }
 
   @Test
-  void labelsAboveNineAddClasses() {
-    Path images = write(dir, "images.idx", images(3, 2, 2));
-    Path labels = write(dir, "labels.idx", labels(0, 11, 3));
+  void labelsAboveNineAddClassesWhenNoneIsMissing() {
+    Path images = write(dir, "images.idx", images(12, 2, 2));
+    Path labels = write(dir, "labels.idx", labels(0, 11, 3, 1, 2, 4, 5, 6, 7, 8, 9, 10));
     Examples examples = load(images, labels, Map.of());
     assertThat(examples.targetCount()).isEqualTo(12);
     assertThat(examples.classNames()).endsWith("10", "11");
+  }
+
+  @Test
+  void declaredClassesAllowGapsAndClassNamesNameThem() {
+    Path images = write(dir, "images.idx", images(3, 2, 2));
+    Path labels = write(dir, "labels.idx", labels(0, 4, 2));
+    Examples examples =
+        load(images, labels, Map.of("class_names", List.of("a", "b", "c", "d", "e")));
+    assertThat(examples.classNames()).containsExactly("a", "b", "c", "d", "e");
+    assertThat(examples.label(1)).isEqualTo(4);
   }
 
   @Test

@@ -88,7 +88,8 @@ class MnistSampleTests {
             () -> IdxInput.of(MnistSample.class.getResourceAsStream(MnistSample.IMAGES), "i", -1),
             () -> IdxInput.of(MnistSample.class.getResourceAsStream(MnistSample.LABELS), "l", -1),
             0,
-            0);
+            0,
+            java.util.List.of());
     decoded.toExamples(0, decoded.size(), Normalization.UNIT, "all");
     long millis = (System.nanoTime() - start) / 1_000_000;
     // The target is well under 0.5 s; the bound leaves room for a slow, busy CI machine.

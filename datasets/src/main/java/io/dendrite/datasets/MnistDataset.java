@@ -1,0 +1,97 @@
+package io.dendrite.datasets;
+
+import io.dendrite.core.data.Examples;
+import io.dendrite.core.param.Param;
+import io.dendrite.core.spi.Dataset;
+import io.dendrite.core.spi.DatasetContext;
+import io.dendrite.core.spi.DatasetPlugin;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The full MNIST handwritten digits: 60,000 training and 10,000 test images, found or fetched. */
+public final class MnistDataset implements Dataset {
+  /** The files as published, with the SHA-256 sums every well-known loader checks. */
+  static final PublishedIdxSet MNIST =
+      new PublishedIdxSet(
+          "mnist",
+          "MNIST",
+          Map.of(
+              "train",
+              List.of(
+                  KnownFile.of(
+                      "train-images-idx3-ubyte.gz",
+                      9_912_422,
+                      "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609"),
+                  KnownFile.of(
+                      "train-labels-idx1-ubyte.gz",
+                      28_881,
+                      "3552534a0a558bbed6aed32b30c495cca23d567ec52cac8be1a0730e8010255c")),
+              "test",
+              List.of(
+                  KnownFile.of(
+                      "t10k-images-idx3-ubyte.gz",
+                      1_648_877,
+                      "8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6"),
+                  KnownFile.of(
+                      "t10k-labels-idx1-ubyte.gz",
+                      4_542,
+                      "f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6"))),
+          List.of(
+              "https://ossci-datasets.s3.amazonaws.com/mnist/",
+              "https://storage.googleapis.com/cvdf-datasets/mnist/"),
+          LabeledImages.classNames(10),
+          List.of(),
+          "use mnist_sample (10,000 digits bundled with Dendrite)");
+
+  static final Param<String> SPLIT =
+      PublishedIdxSet.splitParam("which examples: train = 60,000 images, test = 10,000");
+  static final Param<Path> PATH = PublishedIdxSet.pathParam();
+  static final Param<List<String>> MIRRORS = MNIST.mirrorsParam();
+  static final Param<Integer> LIMIT = IdxDataset.LIMIT;
+
+  /** Registers the dataset as {@code mnist}. */
+  public static final class Plugin extends DatasetPlugin.Base {
+    public Plugin() {
+      super(
+          declare("mnist", "the full MNIST digits (28x28, 10 classes), downloaded once if missing")
+              .params(SPLIT, PATH, MIRRORS, PublishedIdxSet.DOWNLOAD, LIMIT, Normalization.PARAM),
+          params ->
+              new MnistDataset(
+                  params.get(SPLIT),
+                  params.has(PATH) ? Optional.of(params.get(PATH)) : Optional.empty(),
+                  params.get(MIRRORS),
+                  params.get(PublishedIdxSet.DOWNLOAD),
+                  params.get(LIMIT),
+                  Normalization.of(params.get(Normalization.PARAM))));
+    }
+  }
+
+  private final String split;
+  private final Optional<Path> path;
+  private final List<String> mirrors;
+  private final boolean download;
+  private final int limit;
+  private final Normalization normalization;
+
+  MnistDataset(
+      String split,
+      Optional<Path> path,
+      List<String> mirrors,
+      boolean download,
+      int limit,
+      Normalization normalization) {
+    this.split = split;
+    this.path = path;
+    this.mirrors = List.copyOf(mirrors);
+    this.download = download;
+    this.limit = limit;
+    this.normalization = normalization;
+  }
+
+  @Override
+  public Examples load(DatasetContext context) {
+    return MNIST.load(context, split, path, mirrors, download, limit, normalization);
+  }
+}
