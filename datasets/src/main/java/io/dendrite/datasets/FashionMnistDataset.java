@@ -1,6 +1,7 @@
 package io.dendrite.datasets;
 
 import io.dendrite.core.data.Examples;
+import io.dendrite.core.data.Features;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.DatasetContext;
@@ -125,5 +126,16 @@ public final class FashionMnistDataset implements Dataset {
   @Override
   public Examples load(DatasetContext context) {
     return FASHION_MNIST.load(context, split, path, mirrors, download, limit, normalization);
+  }
+
+  /** Pictures of clothing are scaled whole into the frame, as Zalando made theirs. */
+  @Override
+  public Optional<Features> readInputs(Path file, DatasetContext context) {
+    return PredictionInputs.read(file, 28, 28, normalization, false);
+  }
+
+  @Override
+  public String inputFormats() {
+    return PredictionInputs.FORMATS;
   }
 }

@@ -2,6 +2,7 @@ package io.dendrite.datasets;
 
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
+import io.dendrite.core.data.Features;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.TextType;
 import io.dendrite.core.spi.Dataset;
@@ -9,6 +10,7 @@ import io.dendrite.core.spi.DatasetContext;
 import io.dendrite.core.spi.DatasetPlugin;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Examples read from an IDX records file and its labels file, each time {@link #load} runs. */
 public final class IdxDataset implements Dataset {
@@ -103,5 +105,27 @@ public final class IdxDataset implements Dataset {
             classes,
             classNames)
         .intoExamples(normalization, images.toString());
+  }
+
+  /** Pictures are made the size of this dataset's images (read from its header) as MNIST does. */
+  @Override
+  public Optional<Features> readInputs(Path file, DatasetContext context) {
+    IdxHeader header;
+    try (IdxInput in = IdxInput.open(images, IdxKind.IMAGES)) {
+      header = in.readHeader(IdxKind.IMAGES);
+    }
+    int[] dims = header.dims();
+    if (dims.length != 3) {
+      String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      return ImageFile.isImageName(name)
+          ? Optional.empty()
+          : PredictionInputs.read(file, header.recordValues(), 1, normalization, false);
+    }
+    return PredictionInputs.read(file, dims[2], dims[1], normalization, true);
+  }
+
+  @Override
+  public String inputFormats() {
+    return PredictionInputs.FORMATS;
   }
 }

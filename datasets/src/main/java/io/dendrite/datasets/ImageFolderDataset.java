@@ -8,19 +8,15 @@ import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.DatasetContext;
 import io.dendrite.core.spi.DatasetPlugin;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Images in one sub-folder per class (torchvision's ImageFolder layout), resized to one size.
@@ -29,11 +25,10 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageFolderDataset implements Dataset {
   /** Larger images are refused before decoding: a header may claim any size. */
-  static final long MAX_PIXELS = 1L << 27;
-
   static final Param<Path> PATH =
       Param.path(
           "path", "folder with one sub-folder of PNG or JPEG images per class; names sort classes");
+
   static final Param<Integer> WIDTH =
       Param.integer("width", 1, "width every image is resized to, in pixels")
           .atLeast(1)
@@ -113,7 +108,7 @@ public final class ImageFolderDataset implements Dataset {
     int channels = rgb ? 3 : 1;
     int features = channels * width * height;
     long need = (long) files.size() * features + (long) files.size() * classNames.size() * 4;
-    if ((long) files.size() * features > IdxInput.MAX_VALUES || need > freeMemory()) {
+    if ((long) files.size() * features > IdxInput.MAX_VALUES || need > ImageFile.freeMemory()) {
       throw DendriteException.data(
           folder
               + ": "
@@ -126,7 +121,7 @@ public final class ImageFolderDataset implements Dataset {
               + " need "
               + IdxReader.size(need)
               + ", more than this Java process has free ("
-              + IdxReader.size(freeMemory())
+              + IdxReader.size(ImageFile.freeMemory())
               + ") or one data set holds; use a smaller width and height, or give Java more"
               + " memory (DENDRITE_JAVA_OPTS=-Xmx8g)");
     }
@@ -186,7 +181,7 @@ public final class ImageFolderDataset implements Dataset {
     try (Stream<Path> entries = Files.walk(classFolder)) {
       return entries
           .filter(Files::isRegularFile)
-          .filter(p -> isImageName(p.getFileName().toString()))
+          .filter(p -> ImageFile.isImageName(p.getFileName().toString()))
           .sorted(Comparator.comparing(p -> classFolder.relativize(p).toString()))
           .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -194,23 +189,12 @@ public final class ImageFolderDataset implements Dataset {
     }
   }
 
-  private static boolean isImageName(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return !lower.startsWith(".")
-        && (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"));
-  }
-
-  private static long freeMemory() {
-    Runtime r = Runtime.getRuntime();
-    return r.maxMemory() - (r.totalMemory() - r.freeMemory());
-  }
-
   /** Decodes {@code file}, resized, into {@code into} from {@code offset}: channel by channel. */
   private void decode(Path file, byte[] into, int offset) {
-    BufferedImage image = read(file);
+    BufferedImage image = ImageFile.read(file);
     int w = image.getWidth();
     int h = image.getHeight();
-    float[][] planes = channels(image, w, h);
+    float[][] planes = ImageFile.channels(image, w, h, rgb);
     int plane = width * height;
     for (int c = 0; c < planes.length; c++) {
       float[] resized = resize.resize(planes[c], w, h, width, height);
@@ -220,103 +204,19 @@ public final class ImageFolderDataset implements Dataset {
     }
   }
 
-  private static BufferedImage read(Path file) {
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      if (in == null) {
-        throw DendriteException.data(file + ": cannot open it");
-      }
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
-        throw DendriteException.data(
-            file
-                + ": not a PNG or JPEG image (the bytes from offset 0 are neither); remove it, or"
-                + " convert it");
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        long w = reader.getWidth(0);
-        long h = reader.getHeight(0);
-        if (w * h > MAX_PIXELS || w * h * 16 > freeMemory()) {
-          throw DendriteException.data(
-              file
-                  + ": its header declares "
-                  + w
-                  + "x"
-                  + h
-                  + " pixels, too many to decode (at most "
-                  + MAX_PIXELS
-                  + " pixels, and this Java process has "
-                  + IdxReader.size(freeMemory())
-                  + " free); shrink the image first");
-        }
-        BufferedImage image = reader.read(0);
-        if (image.getWidth() < 1 || image.getHeight() < 1) {
-          throw DendriteException.data(file + ": the image has no pixels");
-        }
-        return image;
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof DendriteException d) {
-        throw d;
-      }
-      throw DendriteException.data(
-          file
-              + ": cannot decode it as "
-              + kind(file)
-              + " ("
-              + e.getMessage()
-              + "); the file is damaged or cut short, or uses a colour format Java cannot read"
-              + " (CMYK JPEG): re-save it as an RGB PNG or JPEG",
-          e);
+  @Override
+  public Optional<Features> readInputs(Path file, DatasetContext context) {
+    if (!ImageFile.isImageName(file.getFileName().toString())) {
+      return Optional.empty();
     }
+    int features = width * height * (rgb ? 3 : 1);
+    byte[] values = new byte[features];
+    decode(file, values, 0);
+    return Optional.of(Features.ofBytes(1, features, values, Normalization.UNIT.table()));
   }
 
-  private static String kind(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? "PNG" : "JPEG";
-  }
-
-  /**
-   * The image's channels as floats 0..255: one plane for grayscale, three for RGB. Gray images are
-   * read from their raster, since {@code getRGB} would convert their linear gray into sRGB.
-   */
-  private float[][] channels(BufferedImage image, int w, int h) {
-    Raster raster = image.getRaster();
-    boolean gray =
-        image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY;
-    if (gray) {
-      int bits = image.getColorModel().getComponentSize(0);
-      double scale = 255.0 / ((1L << bits) - 1);
-      float[] g = new float[w * h];
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          g[y * w + x] = (float) (raster.getSample(x, y, 0) * scale);
-        }
-      }
-      return rgb ? new float[][] {g, g, g} : new float[][] {g};
-    }
-    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-    if (rgb) {
-      float[] r = new float[w * h];
-      float[] g = new float[w * h];
-      float[] b = new float[w * h];
-      for (int i = 0; i < argb.length; i++) {
-        r[i] = (argb[i] >> 16) & 0xff;
-        g[i] = (argb[i] >> 8) & 0xff;
-        b[i] = argb[i] & 0xff;
-      }
-      return new float[][] {r, g, b};
-    }
-    float[] l = new float[w * h];
-    for (int i = 0; i < argb.length; i++) {
-      l[i] =
-          (float)
-              (0.299 * ((argb[i] >> 16) & 0xff)
-                  + 0.587 * ((argb[i] >> 8) & 0xff)
-                  + 0.114 * (argb[i] & 0xff));
-    }
-    return new float[][] {l};
+  @Override
+  public String inputFormats() {
+    return "PNG or JPEG images";
   }
 }

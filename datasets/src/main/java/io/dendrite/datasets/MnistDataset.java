@@ -1,6 +1,7 @@
 package io.dendrite.datasets;
 
 import io.dendrite.core.data.Examples;
+import io.dendrite.core.data.Features;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.DatasetContext;
@@ -93,5 +94,15 @@ public final class MnistDataset implements Dataset {
   @Override
   public Examples load(DatasetContext context) {
     return MNIST.load(context, split, path, mirrors, download, limit, normalization);
+  }
+
+  @Override
+  public Optional<Features> readInputs(Path file, DatasetContext context) {
+    return PredictionInputs.read(file, 28, 28, normalization, true);
+  }
+
+  @Override
+  public String inputFormats() {
+    return PredictionInputs.FORMATS;
   }
 }

@@ -2,14 +2,17 @@ package io.dendrite.datasets;
 
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
+import io.dendrite.core.data.Features;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.DatasetContext;
 import io.dendrite.core.spi.DatasetPlugin;
 import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A split of the MNIST test set bundled as resources of this jar. */
@@ -126,5 +129,15 @@ public final class MnistSample implements Dataset {
         throw DendriteException.data(url + ": cannot read it (" + e + ")", e);
       }
     };
+  }
+
+  @Override
+  public Optional<Features> readInputs(Path file, DatasetContext context) {
+    return PredictionInputs.read(file, 28, 28, normalization, true);
+  }
+
+  @Override
+  public String inputFormats() {
+    return PredictionInputs.FORMATS;
   }
 }

@@ -2,15 +2,11 @@ package io.dendrite.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dendrite.runner.cli.Main;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,38 +34,14 @@ class CliRunTests {
 
   @TempDir Path dir;
 
-  record Outcome(int exitCode, String out, String err) {}
-
-  private Outcome dendrite(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--add-modules");
-    command.add("jdk.incubator.vector");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(dir.resolve("stdout.txt").toFile())
-            .redirectError(dir.resolve("stderr.txt").toFile())
-            .start();
-    p.getOutputStream().close();
-    if (!p.waitFor(3, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("dendrite " + String.join(" ", args) + " did not finish");
-    }
-    return new Outcome(
-        p.exitValue(),
-        Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8),
-        Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8));
+  private ChildCli.Outcome dendrite(String... args) throws IOException, InterruptedException {
+    return new ChildCli(dir).run(args);
   }
 
   @Test
   void runTrainsOnTheMnistSampleAndWritesTheRunDirectory() throws Exception {
     TestFiles.write(dir, "tiny.yaml", TINY_MNIST);
-    Outcome r = dendrite("run", "tiny.yaml", "--out", "out");
+    ChildCli.Outcome r = dendrite("run", "tiny.yaml", "--out", "out");
     assertThat(r.exitCode()).as("exit code; stderr:%n%s", r.err()).isZero();
     assertThat(r.out())
         .contains("run         out\n")
@@ -78,7 +50,9 @@ class CliRunTests {
     assertThat(r.err()).doesNotContain("Exception");
 
     Path out = dir.resolve("out");
-    assertThat(out.resolve(".lock")).doesNotExist();
+    assertThat(Files.readString(out.resolve("run.json"))).contains("\"status\": \"completed\"");
+    assertThat(out.resolve("model.safetensors")).isRegularFile();
+    assertThat(out.resolve("checkpoints/epoch-0001.safetensors")).isRegularFile();
     assertThat(Files.readString(out.resolve("experiment.resolved.yaml")))
         .startsWith("# Resolved from tiny.yaml by dendrite ");
     List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));
@@ -93,15 +67,15 @@ class CliRunTests {
     assertThat((Double) test.get("accuracy")).isBetween(0.5, 1.0);
     assertThat((Double) test.get("loss")).isPositive();
 
-    Outcome again = dendrite("run", "tiny.yaml", "--out", "out");
+    ChildCli.Outcome again = dendrite("run", "tiny.yaml", "--out", "out");
     assertThat(again.exitCode()).isEqualTo(2);
-    assertThat(again.err()).contains("already holds the results of a run");
+    assertThat(again.err()).contains("already holds the results of a completed run");
   }
 
   @Test
   void validateReportsAnUnknownActivationAndExitsTwo() throws Exception {
     TestFiles.write(dir, "bad.yaml", TINY_MNIST.replace("activation: relu", "activation: rleu"));
-    Outcome r = dendrite("validate", "bad.yaml");
+    ChildCli.Outcome r = dendrite("validate", "bad.yaml");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
         .contains(
@@ -111,7 +85,7 @@ class CliRunTests {
     assertThat(r.out()).isEmpty();
 
     TestFiles.write(dir, "good.yaml", TINY_MNIST);
-    Outcome ok = dendrite("validate", "good.yaml");
+    ChildCli.Outcome ok = dendrite("validate", "good.yaml");
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.out()).startsWith("good.yaml: valid\n");
   }
@@ -127,7 +101,7 @@ class CliRunTests {
         model: {layers: [{type: dense, units: 10, activation: softmax}]}
         loss: cross_entropy
         """);
-    Outcome r = dendrite("run", "idx.yaml", "--out", "out");
+    ChildCli.Outcome r = dendrite("run", "idx.yaml", "--out", "out");
     assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(3);
     assertThat(r.err())
         .contains(dir.toRealPath().resolve("missing/images.gz").toString())
@@ -137,13 +111,14 @@ class CliRunTests {
   @Test
   void aModelThatDoesNotFitTheDataPointsAtTheLayer() throws Exception {
     TestFiles.write(dir, "tiny.yaml", TINY_MNIST.replace("units: 10,", "units: 7,"));
-    Outcome r = dendrite("run", "tiny.yaml", "--out", "out");
+    ChildCli.Outcome r = dendrite("run", "tiny.yaml", "--out", "out");
     assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
     assertThat(r.err())
         .contains("\ntiny.yaml:10:28: model.layers[1].units: ")
         .doesNotContain("\tat ");
 
-    Outcome overridden = dendrite("run", "tiny.yaml", "model.layers[1].units=8", "--out", "out2");
+    ChildCli.Outcome overridden =
+        dendrite("run", "tiny.yaml", "model.layers[1].units=8", "--out", "out2");
     assertThat(overridden.exitCode()).isEqualTo(2);
     assertThat(overridden.err())
         .contains("\noverride 'model.layers[1].units=8': model.layers[1].units: ");

@@ -156,6 +156,18 @@ public record Experiment(String name, Params params) {
     return new Experiment(name, Params.resolve(FORMAT, values));
   }
 
+  /**
+   * This experiment on the data of {@code other}, with this experiment's preprocessing (as fitted):
+   * a trained model evaluated on other examples transforms them as it was trained to.
+   */
+  public Experiment withDataOf(Experiment other) {
+    Map<String, Object> data = new LinkedHashMap<>(other.params.get(DATA).values());
+    data.put(DataSpec.PREPROCESS.name(), data().preprocess());
+    Map<String, Object> values = new LinkedHashMap<>(params.values());
+    values.put(DATA.name(), data);
+    return new Experiment(name, Params.resolve(FORMAT, values));
+  }
+
   /** The experiment as plain maps, lists and values, in the order of the format, name first. */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -29,13 +29,23 @@ import java.util.Map;
 public final class PlainExperimentReader {
   private final PluginRegistry registry;
   private final String source;
+  private final java.nio.file.Path folder;
 
   /**
    * @param source what the data comes from, for messages: {@code model.safetensors}
    */
   public PlainExperimentReader(PluginRegistry registry, String source) {
+    this(registry, source, java.nio.file.Path.of(""));
+  }
+
+  /**
+   * @param source what the data comes from, for messages: {@code model.safetensors}
+   * @param folder relative paths in the data are relative to it: the folder of the file it is in
+   */
+  public PlainExperimentReader(PluginRegistry registry, String source, java.nio.file.Path folder) {
     this.registry = registry;
     this.source = source;
+    this.folder = folder.toAbsolutePath().normalize();
   }
 
   /** The experiment {@code plain} describes, named by its {@code name}. */
@@ -129,6 +139,15 @@ public final class PlainExperimentReader {
     }
     if (type instanceof ComponentType component) {
       return component(component, raw, path);
+    }
+    if (type instanceof io.dendrite.core.param.PathType
+        && raw instanceof String s
+        && !s.isBlank()) {
+      try {
+        return folder.resolve(s).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw invalid(path, "not a valid path: " + e.getMessage());
+      }
     }
     try {
       return type.convert(raw);

@@ -82,9 +82,33 @@ public record TrainingSpec(Params params) {
           .greaterThan(0)
           .optional();
 
+  public static final Param<Integer> CHECKPOINT_EVERY =
+      Param.integer(
+              "every",
+              1,
+              "epochs between checkpoints; 0 keeps only the one taken when training ends")
+          .atLeast(0);
+  public static final Param<Integer> CHECKPOINT_KEEP =
+      Param.integer("keep", 3, "the newest checkpoints kept; older ones are deleted").atLeast(1);
+  public static final Param<Params> CHECKPOINT =
+      Param.section(
+          "checkpoint",
+          List.of(CHECKPOINT_EVERY, CHECKPOINT_KEEP),
+          "checkpoints in the run's checkpoints/ folder, from which 'dendrite resume' continues a"
+              + " stopped run with the same bits");
+
   /** The keys of this section. */
   public static final List<Param<?>> PARAMS =
-      List.of(EPOCHS, BATCH_SIZE, SHUFFLE, THREADS, CLIP, EARLY_STOPPING, MAX_SECONDS, MAX_LOSS);
+      List.of(
+          EPOCHS,
+          BATCH_SIZE,
+          SHUFFLE,
+          THREADS,
+          CLIP,
+          EARLY_STOPPING,
+          MAX_SECONDS,
+          MAX_LOSS,
+          CHECKPOINT);
 
   public int epochs() {
     return params.get(EPOCHS);
@@ -127,6 +151,16 @@ public record TrainingSpec(Params params) {
     return params.has(MAX_LOSS)
         ? java.util.OptionalDouble.of(params.get(MAX_LOSS))
         : java.util.OptionalDouble.empty();
+  }
+
+  /** Epochs between checkpoints: 0 for only the last. */
+  public int checkpointEvery() {
+    return params.get(CHECKPOINT).get(CHECKPOINT_EVERY);
+  }
+
+  /** How many checkpoints a run keeps. */
+  public int checkpointKeep() {
+    return params.get(CHECKPOINT).get(CHECKPOINT_KEEP);
   }
 
   /** The threads a run uses: {@link #threads()}, or the processor count's default for 0. */

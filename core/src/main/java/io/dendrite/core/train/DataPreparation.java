@@ -73,7 +73,13 @@ final class DataPreparation {
       fitted.add(withFitted(spec, step.fitted()));
     }
     return new PreparedData(
-        train, validation, test, train.featureCount(), all.classNames(), fitted);
+        train,
+        validation,
+        test,
+        all.featureCount(),
+        train.featureCount(),
+        all.classNames(),
+        fitted);
   }
 
   /** {@code spec} with what its preprocessor fitted as parameter values. */

@@ -1,6 +1,7 @@
 package io.dendrite.core.train;
 
 import io.dendrite.core.DendriteException;
+import io.dendrite.core.data.Examples;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.nn.Network;
 import io.dendrite.core.plugin.ComponentFactory;
@@ -56,6 +57,20 @@ public final class ExperimentTrainer {
   public PreparedData prepareData(Experiment experiment) {
     return DataPreparation.prepare(
         experiment, components, folder, cacheFolder, RunStreams.of(experiment.seed()));
+  }
+
+  /**
+   * The loss and metrics of {@code experiment} for {@code network} on {@code data}, in training's
+   * batches: for a saved model, the numbers its run reported, bit for bit.
+   */
+  public Evaluation evaluate(Experiment experiment, Network network, Examples data) {
+    Loss loss = components.create(experiment.loss(), Loss.class);
+    return new Evaluator(
+            network,
+            new LossEvaluator(loss, network.outputActivation()),
+            metrics(experiment.metrics()),
+            experiment.training().batchSize())
+        .evaluate(data);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param train the examples gradients are computed on
  * @param validation the examples held out to validate after each epoch, if any
  * @param test the examples evaluated once at the end, if any
+ * @param rawFeatureCount features per example as the datasets give them, before preprocessing
  * @param featureCount features per example, after preprocessing
  * @param classNames the data's class names; empty for regression
  * @param preprocessing the preprocessing steps with what they fitted, as parameter values
@@ -20,6 +21,7 @@ public record PreparedData(
     Examples train,
     Optional<Examples> validation,
     Optional<Examples> test,
+    int rawFeatureCount,
     int featureCount,
     List<String> classNames,
     List<ComponentSpec> preprocessing) {

@@ -34,10 +34,9 @@ public final class Trainer {
   private final Optimizer optimizer;
   private final List<Parameter> parameters;
   private final Map<String, Metric> trainMetrics;
-  private final Map<String, Metric> evalMetrics;
+  private final Evaluator evaluator;
   // The same as arrays: the per-step loops must not allocate iterators.
   private final Metric[] trainMetricArray;
-  private final Metric[] evalMetricArray;
   private final GradientProcessor[] processors;
   private final int batchSize;
   private final Matrix x;
@@ -66,9 +65,8 @@ public final class Trainer {
     this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
     this.parameters = network.parameters();
     this.trainMetrics = new LinkedHashMap<>(trainMetrics);
-    this.evalMetrics = new LinkedHashMap<>(evalMetrics);
+    this.evaluator = new Evaluator(network, loss, evalMetrics, batchSize);
     this.trainMetricArray = this.trainMetrics.values().toArray(new Metric[0]);
-    this.evalMetricArray = this.evalMetrics.values().toArray(new Metric[0]);
     this.processors = processors.toArray(new GradientProcessor[0]);
     this.batchSize = batchSize;
     this.x = Matrix.floats(batchSize, network.inputSize());
@@ -164,25 +162,7 @@ public final class Trainer {
 
   /** The loss and metrics of the network on every example of {@code data}, in batches. */
   public Evaluation evaluate(Examples data) {
-    for (Metric m : evalMetricArray) {
-      m.reset();
-    }
-    double lossSum = 0;
-    int n = data.size();
-    int[] all = new int[Math.min(batchSize, n)];
-    for (int from = 0; from < n; from += batchSize) {
-      int rows = Math.min(batchSize, n - from);
-      for (int i = 0; i < rows; i++) {
-        all[i] = from + i;
-      }
-      gather(data, all, 0, rows);
-      Matrix out = network.forward(x, false);
-      lossSum += loss.value(network, out, y) * rows;
-      for (Metric m : evalMetricArray) {
-        m.update(out, y);
-      }
-    }
-    return new Evaluation(n == 0 ? Double.NaN : lossSum / n, results(evalMetrics), n);
+    return evaluator.evaluate(data);
   }
 
   private void gather(Examples data, int[] order, int from, int rows) {

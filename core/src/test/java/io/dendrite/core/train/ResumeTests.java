@@ -2,8 +2,11 @@ package io.dendrite.core.train;
 
 import static io.dendrite.core.train.TestComponents.spec;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dendrite.core.DendriteException;
 import io.dendrite.core.experiment.Experiment;
+import io.dendrite.core.model.CheckpointFile;
 import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.PluginKind;
 import io.dendrite.core.tensor.Kernels;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A run resumed from a checkpoint taken after an epoch ends with the uninterrupted run's bits. */
 class ResumeTests {
@@ -112,6 +116,61 @@ class ResumeTests {
                       .as("%s resumed at %d", name, at)
                       .containsExactly(expected.get(name)));
     }
+  }
+
+  @Test
+  void aCheckpointWrittenToAFileAndReadBackResumesWithTheSameBits(@TempDir Path folder) {
+    Path file = folder.resolve("epoch-0002.safetensors");
+    TrainingListener save =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(TrainingContext context, EpochResult result) {
+            if (result.epoch() == 2) {
+              CheckpointFile.write(file, context.checkpoint(), Map.of("dendrite.version", "test"));
+            }
+          }
+        };
+    TrainingResult whole = trainer().run(experiment(5), save, List.of());
+    CheckpointFile.Contents read = CheckpointFile.read(file);
+    assertThat(read.metadata()).containsEntry("dendrite.version", "test");
+    assertThat(read.checkpoint().epoch()).isEqualTo(2);
+    assertThat(read.checkpoint().epochs()).hasSize(2);
+    assertThat(read.checkpoint().epochs().get(1).train().loss())
+        .isEqualTo(whole.epochs().get(1).train().loss());
+    TrainingResult resumed =
+        trainer().resume(experiment(5), read.checkpoint(), new TrainingListener() {}, List.of());
+    Map<String, float[]> expected = weights(whole);
+    weights(resumed)
+        .forEach((name, values) -> assertThat(values).as(name).containsExactly(expected.get(name)));
+    for (int e = 0; e < 5; e++) {
+      assertThat(resumed.epochs().get(e).validation().orElseThrow().loss())
+          .isEqualTo(whole.epochs().get(e).validation().orElseThrow().loss());
+    }
+  }
+
+  @Test
+  void aDamagedCheckpointFileIsBadData(@TempDir Path folder) throws Exception {
+    Path file = folder.resolve("cp.safetensors");
+    List<TrainingCheckpoint> taken = new ArrayList<>();
+    trainer()
+        .run(
+            experiment(1),
+            new TrainingListener() {
+              @Override
+              public void onEpoch(TrainingContext context, EpochResult result) {
+                taken.add(context.checkpoint());
+              }
+            },
+            List.of());
+    CheckpointFile.write(file, taken.get(0), Map.of());
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    bytes[bytes.length - 3] ^= 0x10;
+    java.nio.file.Files.write(file, bytes);
+    assertThatThrownBy(() -> CheckpointFile.read(file))
+        .isInstanceOf(DendriteException.class)
+        .hasMessageContaining("cp.safetensors")
+        .satisfies(
+            e -> assertThat(((DendriteException) e).kind()).isEqualTo(DendriteException.Kind.DATA));
   }
 
   @Test

@@ -31,6 +31,9 @@ public final class DendriteCommand implements Callable<Integer> {
   public static CommandLine commandLine(CliEnvironment env) {
     CommandLine cmd = new CommandLine(new DendriteCommand(env));
     cmd.addSubcommand("run", new RunCommand(env));
+    cmd.addSubcommand("resume", new ResumeCommand(env));
+    cmd.addSubcommand("evaluate", new EvaluateCommand(env));
+    cmd.addSubcommand("predict", new PredictCommand(env));
     cmd.addSubcommand("validate", new ValidateCommand(env));
     cmd.addSubcommand("plugins", new PluginsCommand(env));
     cmd.addSubcommand("help", new CommandLine.HelpCommand());

@@ -1,20 +1,11 @@
 package io.dendrite.runner.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import io.dendrite.core.DendriteException;
 import io.dendrite.core.plugin.PluginRegistry;
-import io.dendrite.core.tensor.Kernels;
-import io.dendrite.runner.DendriteVersion;
 import io.dendrite.runner.ExperimentLoader;
-import io.dendrite.runner.ExperimentRun;
-import io.dendrite.runner.config.ConfigException;
+import io.dendrite.runner.output.Checkpoints;
 import io.dendrite.runner.output.RunDirectory;
-import io.dendrite.runner.output.RunSettings;
 import io.dendrite.runner.validate.LoadedExperiment;
-import io.dendrite.runner.wiring.PluginModule;
-import io.dendrite.runner.wiring.RunModule;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +20,10 @@ import picocli.CommandLine.Option;
     description = {
       "Train and evaluate the experiment in FILE.",
       "Writes runs/<name>/<timestamp>/ (or --out DIR): experiment.resolved.yaml, metrics.csv,"
-          + " metrics.json."
+          + " metrics.json, model.safetensors, checkpoints/, run.json."
     })
 final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
-
-  /** Long enough for the JIT on a busy machine; usually done in half a second. */
-  private static final long WARM_UP_MILLIS = 3000;
 
   private final CliEnvironment env;
 
@@ -68,33 +56,34 @@ final class RunCommand implements Callable<Integer> {
             .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
     try (RunDirectory directory = runDirectory(loaded)) {
       log.debug("running {} in {}", loaded.experiment().name(), directory.path());
-      RunSettings settings =
-          new RunSettings(
-              directory.path(),
-              env.shown(directory.path()),
-              env.out(),
-              quiet,
-              env.terminal(),
-              DendriteVersion.get(),
-              env.cacheFolder());
-      Injector injector =
-          Guice.createInjector(new PluginModule(registry), new RunModule(loaded, settings));
-      // Compiled kernels before the first step: it runs allocation-free and at full speed.
-      Kernels.warmUp(WARM_UP_MILLIS);
-      injector.getInstance(ExperimentRun.class).execute();
-    } catch (DendriteException e) {
-      if (e.configPath() != null && !(e instanceof ConfigException)) {
-        // Found by core once the data was loaded: point at the field in the file.
-        throw new ConfigException(List.of(loaded.problemAt(e.configPath(), e.getMessage())), e);
-      }
-      throw e;
+      startOver(directory);
+      RunExecution.perform(env, registry, loaded, directory, quiet, Optional.empty());
     }
     return 0;
   }
 
+  /** A run that stopped in this folder before is replaced; say so, and how to continue it. */
+  private void startOver(RunDirectory directory) {
+    directory
+        .previous()
+        .ifPresent(
+            before -> {
+              int removed = new Checkpoints(directory.checkpoints()).deleteAll();
+              env.err()
+                  .printf(
+                      "note: %s held a run that %s; starting it over%s (to continue a stopped run"
+                          + " instead: dendrite resume %s)%n",
+                      env.shown(directory.path()),
+                      before.status().id().equals("failed") ? "failed" : "was interrupted",
+                      removed == 0 ? "" : ", its " + removed + " checkpoint(s) deleted",
+                      env.shown(directory.path()));
+              env.err().flush();
+            });
+  }
+
   private RunDirectory runDirectory(LoadedExperiment loaded) {
     if (out != null) {
-      return RunDirectory.claim(env.resolve(out));
+      return RunDirectory.claim(env.resolve(out), env.clock());
     }
     return RunDirectory.createNew(
         env.workingDirectory().resolve("runs"), loaded.experiment().name(), env.clock());

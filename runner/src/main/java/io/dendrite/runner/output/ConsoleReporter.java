@@ -74,6 +74,20 @@ public final class ConsoleReporter implements TrainingListener {
   }
 
   @Override
+  public void onResume(TrainingContext context, java.util.List<EpochResult> done) {
+    if (quiet) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "resumed     after epoch %d of %d%s%n",
+        done.isEmpty() ? 0 : done.get(done.size() - 1).epoch(),
+        epochs,
+        context.stopRequested() ? " (training had ended there)" : "");
+    out.flush();
+  }
+
+  @Override
   public void onStep(TrainingContext context, double loss) {
     progress(context.epoch(), context.step(), context.stepsPerEpoch(), loss);
   }
@@ -158,6 +172,13 @@ public final class ConsoleReporter implements TrainingListener {
       out.print("\r" + " ".repeat(drawnWidth) + "\r");
       drawnWidth = 0;
     }
+  }
+
+  /** {@code label} and the loss and metrics of {@code e}, as the console shows them. */
+  public static String line(String label, Evaluation e) {
+    StringBuilder s = new StringBuilder(label);
+    pairs("", e, s);
+    return s.toString();
   }
 
   private static void pairs(String prefix, Evaluation e, StringBuilder s) {

@@ -1,144 +1,71 @@
 package io.dendrite.runner.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes maps, lists, text, numbers, booleans and null as JSON.
+ * Writes maps, lists, text, numbers, booleans and null as JSON, with Jackson.
  *
- * <p>Objects and arrays that hold only plain values are written on one line, others one entry per
- * line, which keeps files short and still easy to read and diff. Doubles keep their full precision;
- * NaN and infinities, which JSON cannot express, are written as null.
+ * <p>Objects go one entry per line and arrays on one line, which keeps files short and still easy
+ * to read and diff. Doubles keep their full precision; NaN and infinities, which JSON cannot
+ * express, are written as null. Characters outside ASCII are escaped so that any reader sees the
+ * same text.
  */
 public final class JsonWriter {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
+  private static final DefaultPrettyPrinter LAYOUT =
+      new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter())
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                  .withArrayValueSpacing(Separators.Spacing.AFTER)
+                  .withObjectEmptySeparator("")
+                  .withArrayEmptySeparator(""));
+
   private JsonWriter() {}
 
   /** {@code value} as JSON text, without a trailing newline. */
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out, 0);
-    return out.toString();
+    try {
+      return JSON.writer(LAYOUT).writeValueAsString(plain(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
-  private static void write(Object value, StringBuilder out, int indent) {
+  /** {@code value} with non-finite numbers as null and paths as text. */
+  private static Object plain(Object value) {
     if (value instanceof Map<?, ?> map) {
-      object(map, out, indent);
-    } else if (value instanceof Collection<?> list) {
-      array(list, out, indent);
-    } else {
-      scalar(value, out);
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+      return out;
     }
-  }
-
-  private static void object(Map<?, ?> map, StringBuilder out, int indent) {
-    if (map.isEmpty()) {
-      out.append("{}");
-      return;
+    if (value instanceof Collection<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(plain(v)));
+      return out;
     }
-    boolean flat = map.values().stream().allMatch(JsonWriter::isPlain);
-    out.append('{');
-    Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<?, ?> e = it.next();
-      if (!flat) {
-        newline(out, indent + 1);
-      }
-      string(String.valueOf(e.getKey()), out);
-      out.append(": ");
-      write(e.getValue(), out, indent + 1);
-      if (it.hasNext()) {
-        out.append(flat ? ", " : ",");
-      }
+    if (value instanceof Double d && !Double.isFinite(d)
+        || value instanceof Float f && !Float.isFinite(f)) {
+      return null;
     }
-    if (!flat) {
-      newline(out, indent);
+    if (value instanceof Path p) {
+      return p.toString();
     }
-    out.append('}');
-  }
-
-  private static void array(Collection<?> list, StringBuilder out, int indent) {
-    if (list.isEmpty()) {
-      out.append("[]");
-      return;
-    }
-    boolean flat = list.stream().allMatch(JsonWriter::isPlain);
-    out.append('[');
-    Iterator<?> it = list.iterator();
-    while (it.hasNext()) {
-      if (!flat) {
-        newline(out, indent + 1);
-      }
-      write(it.next(), out, indent + 1);
-      if (it.hasNext()) {
-        out.append(flat ? ", " : ",");
-      }
-    }
-    if (!flat) {
-      newline(out, indent);
-    }
-    out.append(']');
-  }
-
-  private static boolean isPlain(Object value) {
-    return !(value instanceof Map<?, ?>) && !(value instanceof Collection<?>);
-  }
-
-  private static void newline(StringBuilder out, int indent) {
-    out.append('\n').append("  ".repeat(indent));
-  }
-
-  private static void scalar(Object value, StringBuilder out) {
-    if (value == null) {
-      out.append("null");
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-      out.append(value);
-    } else if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
-      out.append(Double.isFinite(d) ? Double.toString(d) : "null");
-    } else if (value instanceof Number n) {
-      out.append(n);
-    } else if (value instanceof Path p) {
-      string(p.toString(), out);
-    } else {
-      string(value.toString(), out);
-    }
-  }
-
-  private static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20
-              || c == '\u2028'
-              || c == '\u2029'
-              || Character.isSurrogate(c) && !validSurrogate(s, i)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-  }
-
-  /** A lone surrogate cannot be encoded as UTF-8, so it is escaped instead. */
-  private static boolean validSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-    }
-    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    return value;
   }
 }

@@ -53,6 +53,13 @@ public final class MetricsWriter implements TrainingListener {
     classNames = plan.classNames();
   }
 
+  /** A resumed run's files hold the epochs before the checkpoint too. */
+  @Override
+  public void onResume(TrainingContext context, List<EpochResult> done) {
+    epochs.clear();
+    epochs.addAll(done);
+  }
+
   @Override
   public void onEpoch(TrainingContext context, EpochResult result) {
     onEpoch(result);
@@ -143,14 +150,23 @@ public final class MetricsWriter implements TrainingListener {
   }
 
   private Map<String, Object> evaluation(Evaluation e) {
+    return evaluation(e, classNames);
+  }
+
+  /**
+   * {@code e} as plain data for JSON, as {@code metrics.json} holds it: the loss, and each metric's
+   * number or, for a structured one, an object with its per-class values keyed by {@code
+   * classNames}.
+   */
+  public static Map<String, Object> evaluation(Evaluation e, List<String> classNames) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("loss", e.loss());
-    e.metrics().forEach((name, value) -> m.put(name, metric(value)));
+    e.metrics().forEach((name, value) -> m.put(name, metric(value, classNames)));
     return m;
   }
 
   /** A plain number, or for a structured value an object with its parts. */
-  private Object metric(MetricValue v) {
+  private static Object metric(MetricValue v, List<String> classNames) {
     if (!v.isStructured()) {
       return v.value();
     }
@@ -159,7 +175,8 @@ public final class MetricsWriter implements TrainingListener {
     if (!v.perClass().isEmpty()) {
       Map<String, Object> perClass = new LinkedHashMap<>();
       for (int i = 0; i < v.perClass().size(); i++) {
-        perClass.put(className(i), v.perClass().get(i));
+        perClass.put(
+            i < classNames.size() ? classNames.get(i) : Integer.toString(i), v.perClass().get(i));
       }
       m.put("per_class", perClass);
     }
@@ -170,9 +187,5 @@ public final class MetricsWriter implements TrainingListener {
       }
     }
     return m;
-  }
-
-  private String className(int i) {
-    return i < classNames.size() ? classNames.get(i) : Integer.toString(i);
   }
 }

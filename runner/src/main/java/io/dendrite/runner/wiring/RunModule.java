@@ -11,6 +11,7 @@ import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.train.ExperimentTrainer;
 import io.dendrite.core.train.GradientProcessor;
 import io.dendrite.core.train.TrainingListener;
+import io.dendrite.runner.output.CheckpointWriter;
 import io.dendrite.runner.output.ConsoleReporter;
 import io.dendrite.runner.output.MetricsWriter;
 import io.dendrite.runner.output.RunSettings;
@@ -40,6 +41,7 @@ public final class RunModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), TrainingListener.class);
     listeners.addBinding().to(MetricsWriter.class);
     listeners.addBinding().to(ConsoleReporter.class);
+    listeners.addBinding().to(CheckpointWriter.class);
     Multibinder.newSetBinder(binder(), GradientProcessor.class);
   }
 

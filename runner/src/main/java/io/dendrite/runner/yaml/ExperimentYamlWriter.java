@@ -1,9 +1,7 @@
 package io.dendrite.runner.yaml;
 
+import io.dendrite.runner.output.PortablePaths;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -35,7 +33,7 @@ public final class ExperimentYamlWriter {
     }
     out.append(
         new Yaml(new FlowNumberLists(options), options)
-            .dump(plain(data, folder.toAbsolutePath().normalize())));
+            .dump(PortablePaths.relativeTo(folder, data)));
     return out.toString();
   }
 
@@ -53,30 +51,5 @@ public final class ExperimentYamlWriter {
       }
       return super.representSequence(tag, sequence, numbers ? DumperOptions.FlowStyle.FLOW : style);
     }
-  }
-
-  private static Object plain(Object value, Path folder) {
-    if (value instanceof Path p) {
-      Path absolute = p.toAbsolutePath().normalize();
-      // Relative only within a common folder: "../../../work/data" says less than "/work/data".
-      boolean near =
-          absolute.getRoot() != null
-              && absolute.getRoot().equals(folder.getRoot())
-              && absolute.getNameCount() > 0
-              && folder.getNameCount() > 0
-              && absolute.getName(0).equals(folder.getName(0));
-      return near ? folder.relativize(absolute).toString() : absolute.toString();
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<Object, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(k, plain(v, folder)));
-      return out;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      list.forEach(v -> out.add(plain(v, folder)));
-      return out;
-    }
-    return value;
   }
 }

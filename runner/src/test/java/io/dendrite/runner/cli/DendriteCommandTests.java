@@ -101,25 +101,31 @@ class DendriteCommandTests {
     Files.writeString(used.resolve("metrics.json"), "{}");
     Result r = cli.run("run", "exp.yaml", "--out", "used");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("already holds the results of a run (metrics.json)");
+    assertThat(r.err()).contains("already holds the results of a completed run");
 
+    // A lock file alone (left by a killed run) is no obstacle; a process holding the lock is.
     Path busy = Files.createDirectories(dir.resolve("busy"));
-    Files.writeString(busy.resolve(".lock"), "pid 1\n");
-    r = cli.run("run", "exp.yaml", "--out", "busy");
+    try (io.dendrite.runner.output.RunDirectory other =
+        io.dendrite.runner.output.RunDirectory.claim(busy, CliHarness.CLOCK)) {
+      r = cli.run("run", "exp.yaml", "--out", "busy");
+    }
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("another run is writing to").contains(".lock");
+    assertThat(r.err())
+        .contains("another run (process " + ProcessHandle.current().pid() + ") is writing to");
     assertThat(busy.resolve("experiment.resolved.yaml")).doesNotExist();
   }
 
   @Test
-  void anUnexpectedFailureExitsOneWithOneLineAndNoStackTrace() {
+  void anUnexpectedFailureExitsOneWithOneLineAndNoStackTrace() throws Exception {
     // The stand-in plugins cannot train: whatever fails, it is not a configuration problem.
     Result r = cli.run("run", "exp.yaml", "--out", "out");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).startsWith("internal error: ").contains("--debug").doesNotContain("\tat ");
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(dir.resolve("out/experiment.resolved.yaml")).exists();
-    assertThat(dir.resolve("out/.lock")).doesNotExist();
+    assertThat(Files.readString(dir.resolve("out/run.json")))
+        .contains("\"status\": \"failed\"")
+        .contains("\"error\": ");
 
     Result debug = cli.run("run", "exp.yaml", "--out", "out2", "--debug");
     assertThat(debug.exitCode()).isEqualTo(1);

@@ -29,20 +29,27 @@ class RunDirectoryTests {
       assertThat(b.path()).isEqualTo(dir.resolve("runs/mnist/20261128-203015-2"));
       assertThat(a.path().resolve(".lock")).exists();
     }
-    assertThat(dir.resolve("runs/mnist/20261128-203015/.lock")).doesNotExist();
+    // The lock file stays; the lock itself went with close(), so the folder can be taken again.
+    try (RunDirectory again =
+        RunDirectory.forResume(dir.resolve("runs/mnist/20261128-203015"), CLOCK)) {
+      throw new AssertionError("a folder without run.json is no run to resume");
+    } catch (DendriteException e) {
+      assertThat(e.getMessage()).contains("is not a run directory");
+    }
   }
 
   @Test
   void theSecondOfTwoRunsOnOneFolderRefuses() {
     Path out = dir.resolve("out");
-    try (RunDirectory first = RunDirectory.claim(out)) {
+    try (RunDirectory first = RunDirectory.claim(out, CLOCK)) {
       assertThat(first.path().resolve(".lock")).exists();
-      assertThatThrownBy(() -> RunDirectory.claim(out))
+      assertThatThrownBy(() -> RunDirectory.claim(out, CLOCK))
           .isInstanceOf(DendriteException.class)
-          .hasMessageContaining("another run is writing to " + out)
+          .hasMessageContaining(
+              "another run (process " + ProcessHandle.current().pid() + ") is writing to " + out)
           .satisfies(e -> assertThat(((DendriteException) e).exitCode()).isEqualTo(2));
     }
-    try (RunDirectory again = RunDirectory.claim(out)) {
+    try (RunDirectory again = RunDirectory.claim(out, CLOCK)) {
       assertThat(again.path()).isEqualTo(out);
     }
   }
@@ -61,7 +68,7 @@ class RunDirectoryTests {
               () -> {
                 try {
                   start.await();
-                  won.add(RunDirectory.claim(out));
+                  won.add(RunDirectory.claim(out, CLOCK));
                 } catch (DendriteException e) {
                   lost.add(e);
                 } catch (InterruptedException e) {
@@ -81,16 +88,55 @@ class RunDirectoryTests {
   }
 
   @Test
+  void theStatusGoesFromRunningToCompletedOrFailed() {
+    Path out = dir.resolve("status");
+    try (RunDirectory run = RunDirectory.claim(out, CLOCK)) {
+      assertThat(run.previous()).isEmpty();
+      run.started("mnist", "1.0", java.util.Optional.empty());
+      assertThat(RunRecord.readFrom(out).orElseThrow().status())
+          .isEqualTo(RunRecord.Status.RUNNING);
+      run.failed("the data is bad");
+    }
+    RunRecord failed = RunRecord.readFrom(out).orElseThrow();
+    assertThat(failed.status()).isEqualTo(RunRecord.Status.FAILED);
+    assertThat(failed.error()).contains("the data is bad");
+    try (RunDirectory again = RunDirectory.claim(out, CLOCK)) {
+      assertThat(again.previous().orElseThrow().status()).isEqualTo(RunRecord.Status.FAILED);
+      again.started("mnist", "1.0", java.util.Optional.empty());
+      again.completed();
+    }
+    assertThat(RunRecord.readFrom(out).orElseThrow().status())
+        .isEqualTo(RunRecord.Status.COMPLETED);
+    assertThatThrownBy(() -> RunDirectory.claim(out, CLOCK))
+        .hasMessageContaining("already holds the results of a completed run");
+    assertThatThrownBy(() -> RunDirectory.forResume(out, CLOCK))
+        .hasMessageContaining("completed; there is nothing to resume");
+  }
+
+  @Test
+  void aRunningRecordInAnUnlockedFolderWasLeftByADeadProcess() {
+    Path out = dir.resolve("dead");
+    try (RunDirectory run = RunDirectory.claim(out, CLOCK)) {
+      run.started("mnist", "1.0", java.util.Optional.empty());
+    }
+    // close() without completed(): as if the process had died with the record saying running.
+    try (RunDirectory resumed = RunDirectory.forResume(out, CLOCK)) {
+      assertThat(resumed.previous().orElseThrow().status()).isEqualTo(RunRecord.Status.INTERRUPTED);
+    }
+  }
+
+  @Test
   void aFolderWithResultsIsNotReused() throws Exception {
     Path out = Files.createDirectories(dir.resolve("done"));
     Files.writeString(out.resolve("metrics.json"), "{}");
-    assertThatThrownBy(() -> RunDirectory.claim(out))
+    assertThatThrownBy(() -> RunDirectory.claim(out, CLOCK))
         .hasMessage(
             "--out "
                 + out
-                + " already holds the results of a run (metrics.json); choose another folder or delete it");
+                + " already holds the results of a completed run; choose another folder or delete"
+                + " it");
     Path file = Files.writeString(dir.resolve("file"), "x");
-    assertThatThrownBy(() -> RunDirectory.claim(file)).hasMessageContaining("is a file");
+    assertThatThrownBy(() -> RunDirectory.claim(file, CLOCK)).hasMessageContaining("is a file");
   }
 
   @Test

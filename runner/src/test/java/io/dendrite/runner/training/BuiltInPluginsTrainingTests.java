@@ -43,7 +43,7 @@ class BuiltInPluginsTrainingTests {
   public static final class XorPlugin extends DatasetPlugin.Base {
     public XorPlugin() {
       super(
-          "xor",
+          "xor4",
           "the four XOR cases",
           () ->
               context ->
@@ -77,7 +77,7 @@ class BuiltInPluginsTrainingTests {
             """
             name: xor
             seed: 1
-            data: {train: xor}
+            data: {train: xor4}
             model:
               layers:
                 - {type: dense, units: 8, activation: tanh}
@@ -110,7 +110,7 @@ class BuiltInPluginsTrainingTests {
               registry,
               """
               name: check
-              data: {train: xor}
+              data: {train: xor4}
               model:
                 layers:
                   - {type: dense, units: 5, activation: tanh}
@@ -169,7 +169,7 @@ class BuiltInPluginsTrainingTests {
             registry,
             """
             name: alloc
-            data: {train: xor}
+            data: {train: xor4}
             model:
               layers:
                 - {type: dense, units: 64, activation: relu, initializer: he_normal}

@@ -152,7 +152,7 @@ class PluginModuleTests {
         injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() {}));
     assertThat(listeners)
         .extracting(l -> l.getClass().getSimpleName())
-        .containsExactly("MetricsWriter", "ConsoleReporter");
+        .containsExactly("MetricsWriter", "ConsoleReporter", "CheckpointWriter");
     ComputePool pool = injector.getInstance(ComputePool.class);
     try {
       assertThat(injector.getInstance(ComputePool.class)).as("one pool per run").isSameAs(pool);

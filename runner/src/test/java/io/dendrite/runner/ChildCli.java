@@ -1,0 +1,63 @@
+package io.dendrite.runner;
+
+import io.dendrite.runner.cli.Main;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line as scripts use it: {@code dendrite} in a {@code java} process of its own, on the
+ * test class path (the real plugins), in a given folder.
+ */
+public final class ChildCli {
+  /** What a finished command printed and returned. */
+  public record Outcome(int exitCode, String out, String err) {}
+
+  private final Path folder;
+
+  public ChildCli(Path folder) {
+    this.folder = folder;
+  }
+
+  /** Starts {@code dendrite args...}; its output goes to {@code name.out} and {@code name.err}. */
+  public Process start(String name, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--add-modules");
+    command.add("jdk.incubator.vector");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(command)
+            .directory(folder.toFile())
+            .redirectOutput(folder.resolve(name + ".out").toFile())
+            .redirectError(folder.resolve(name + ".err").toFile())
+            .start();
+    p.getOutputStream().close();
+    return p;
+  }
+
+  /** Runs {@code dendrite args...} to its end. */
+  public Outcome run(String... args) throws IOException, InterruptedException {
+    Process p = start("dendrite", args);
+    if (!p.waitFor(3, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("dendrite " + String.join(" ", args) + " did not finish");
+    }
+    return outcome("dendrite", p.exitValue());
+  }
+
+  /** What the process started as {@code name} printed, with its exit code. */
+  public Outcome outcome(String name, int exitCode) throws IOException {
+    return new Outcome(
+        exitCode,
+        Files.readString(folder.resolve(name + ".out"), StandardCharsets.UTF_8),
+        Files.readString(folder.resolve(name + ".err"), StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,145 @@
+package io.dendrite.runner.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dendrite.runner.ChildCli;
+import io.dendrite.runner.StrictJson;
+import io.dendrite.runner.TestFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs killed with {@code kill -9} (SIGKILL: no shutdown hook, no last write) in the middle of an
+ * epoch, then resumed or run again in the same folder, end with the bits of a run never stopped.
+ */
+class KillAndResumeTests {
+  static final String SIX_EPOCHS =
+      """
+      name: six
+      seed: 9
+      data:
+        train: {type: mnist_sample, split: train}
+        test: {type: mnist_sample, split: test}
+        validation_split: 0.1
+      model:
+        layers:
+          - {type: dense, units: 64, activation: relu}
+          - {type: dropout, rate: 0.2}
+          - {type: dense, units: 10, activation: softmax}
+      loss: cross_entropy
+      optimizer: {type: adam, learning_rate: 0.002}
+      training: {epochs: 6, batch_size: 32}
+      metrics: [accuracy]
+      """;
+
+  @TempDir static Path dir;
+  static ChildCli cli;
+
+  @BeforeAll
+  static void runUninterrupted() throws Exception {
+    cli = new ChildCli(dir);
+    TestFiles.write(dir, "six.yaml", SIX_EPOCHS);
+    ChildCli.Outcome r = cli.run("run", "six.yaml", "--out", "whole", "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    killInEpoch4("killed");
+  }
+
+  /** A copy of the killed run's folder, for a test of its own. */
+  private static String copyOfKilled(String name) throws Exception {
+    Path from = dir.resolve("killed");
+    Path to = dir.resolve(name);
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(from.relativize(f).toString()));
+      }
+    }
+    return name;
+  }
+
+  /**
+   * Starts a run into {@code out} and kills it with SIGKILL once epoch 3's checkpoint is on disk.
+   */
+  private static void killInEpoch4(String out) throws Exception {
+    Process p = cli.start(out, "run", "six.yaml", "--out", out, "-q");
+    Path third = dir.resolve(out + "/checkpoints/epoch-0003.safetensors");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!Files.exists(third) && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(p.isAlive()).as("the run is still training when epoch 3 is saved").isTrue();
+    p.destroyForcibly(); // SIGKILL on Linux and macOS
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as("killed by signal 9").isEqualTo(137);
+    List<String> rows = Files.readAllLines(dir.resolve(out + "/metrics.csv"));
+    assertThat(rows).as("metrics.csv: the header and epochs 1 to 3").hasSize(4);
+    assertThat(Files.readString(dir.resolve(out + "/run.json"))).contains("\"running\"");
+  }
+
+  private static void assertSameAsUninterrupted(String out) throws Exception {
+    assertThat(SafetensorsBytes.of(dir.resolve(out + "/model.safetensors")))
+        .isEqualTo(SafetensorsBytes.of(dir.resolve("whole/model.safetensors")));
+    assertThat(metricsWithoutTimes(out)).isEqualTo(metricsWithoutTimes("whole"));
+    assertThat(Files.readString(dir.resolve(out + "/run.json"))).contains("\"completed\"");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> metricsWithoutTimes(String out) throws Exception {
+    Map<String, Object> m =
+        (Map<String, Object>)
+            StrictJson.parse(Files.readString(dir.resolve(out + "/metrics.json")));
+    for (Object epoch : (List<Object>) m.get("epochs")) {
+      ((Map<String, Object>) epoch).remove("seconds");
+    }
+    return m;
+  }
+
+  @Test
+  void killedInEpoch4Of6AndResumedEndsWithTheBitsOfTheUninterruptedRun() throws Exception {
+    String out = copyOfKilled("resumed");
+    ChildCli.Outcome r = cli.run("resume", out);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("checkpoint  resumed/checkpoints/epoch-0003.safetensors")
+        .contains("resumed     after epoch 3 of 6")
+        .contains("epoch 4/6")
+        .doesNotContain("epoch 3/6");
+    assertSameAsUninterrupted(out);
+    assertThat(Files.readString(dir.resolve(out + "/run.json")))
+        .contains("\"resumed_from\": \"checkpoints/epoch-0003.safetensors\"");
+
+    ChildCli.Outcome again = cli.run("resume", out);
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("completed; there is nothing to resume");
+  }
+
+  @Test
+  void aDamagedNewestCheckpointIsSkippedWithAWarning() throws Exception {
+    copyOfKilled("damaged");
+    Path newest = dir.resolve("damaged/checkpoints/epoch-0003.safetensors");
+    byte[] bytes = Files.readAllBytes(newest);
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(newest, bytes);
+    ChildCli.Outcome r = cli.run("resume", "damaged");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("warning: epoch-0003.safetensors is damaged and skipped");
+    assertThat(r.out()).contains("resumed     after epoch 2 of 6");
+    assertSameAsUninterrupted("damaged");
+  }
+
+  @Test
+  void aKilledRunsFolderIsRunAgainWithNoCleanUp() throws Exception {
+    copyOfKilled("again");
+    ChildCli.Outcome r = cli.run("run", "six.yaml", "--out", "again", "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("note: again held a run that was interrupted; starting it over, its 3")
+        .contains("dendrite resume again");
+    assertSameAsUninterrupted("again");
+  }
+}
