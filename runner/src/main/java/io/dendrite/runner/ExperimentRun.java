@@ -3,7 +3,7 @@ package io.dendrite.runner;
 import io.dendrite.core.DendriteException;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.tensor.ComputePool;
-import io.dendrite.core.train.ExperimentTrainer;
+import io.dendrite.core.train.ExperimentTraining;
 import io.dendrite.core.train.GradientProcessor;
 import io.dendrite.core.train.ListenerChain;
 import io.dendrite.core.train.TrainingContext;
@@ -32,7 +32,7 @@ public final class ExperimentRun {
   public static final String RESOLVED_YAML = "experiment.resolved.yaml";
 
   private final LoadedExperiment loaded;
-  private final ExperimentTrainer trainer;
+  private final ExperimentTraining trainer;
   private final List<TrainingListener> listeners;
   private final List<GradientProcessor> processors;
   private final RunSettings settings;
@@ -41,7 +41,7 @@ public final class ExperimentRun {
   @Inject
   ExperimentRun(
       LoadedExperiment loaded,
-      ExperimentTrainer trainer,
+      ExperimentTraining trainer,
       Set<TrainingListener> listeners,
       Set<GradientProcessor> processors,
       RunSettings settings,

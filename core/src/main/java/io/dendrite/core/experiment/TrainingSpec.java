@@ -82,9 +82,25 @@ public record TrainingSpec(Params params) {
           .greaterThan(0)
           .optional();
 
+  public static final Param<Params> DISTRIBUTED =
+      Param.section(
+              "distributed",
+              DistributedSpec.PARAMS,
+              "data-parallel training on several workers: {engine: spark, workers: 2}")
+          .optional();
+
   /** The keys of this section. */
   public static final List<Param<?>> PARAMS =
-      List.of(EPOCHS, BATCH_SIZE, SHUFFLE, THREADS, CLIP, EARLY_STOPPING, MAX_SECONDS, MAX_LOSS);
+      List.of(
+          EPOCHS,
+          BATCH_SIZE,
+          SHUFFLE,
+          THREADS,
+          CLIP,
+          EARLY_STOPPING,
+          MAX_SECONDS,
+          MAX_LOSS,
+          DISTRIBUTED);
 
   public int epochs() {
     return params.get(EPOCHS);
@@ -127,6 +143,13 @@ public record TrainingSpec(Params params) {
     return params.has(MAX_LOSS)
         ? java.util.OptionalDouble.of(params.get(MAX_LOSS))
         : java.util.OptionalDouble.empty();
+  }
+
+  /** Data-parallel training, if asked for. */
+  public java.util.Optional<DistributedSpec> distributed() {
+    return params.has(DISTRIBUTED)
+        ? java.util.Optional.of(new DistributedSpec(params.get(DISTRIBUTED)))
+        : java.util.Optional.empty();
   }
 
   /** The threads a run uses: {@link #threads()}, or the processor count's default for 0. */

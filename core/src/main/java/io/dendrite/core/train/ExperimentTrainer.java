@@ -33,7 +33,7 @@ import java.util.Optional;
  * <p>An instance holds nothing of a run: the same trainer can run many experiments, one after the
  * other or at once, each on the kernels it was given.
  */
-public final class ExperimentTrainer {
+public final class ExperimentTrainer implements ExperimentTraining {
   private final ComponentFactory components;
   private final Kernels kernels;
   private final Path folder;
@@ -62,6 +62,7 @@ public final class ExperimentTrainer {
    * Trains and evaluates {@code experiment}, reporting to {@code listener}, with {@code processors}
    * between computing and applying every step's gradients.
    */
+  @Override
   public TrainingResult run(
       Experiment experiment, TrainingListener listener, List<GradientProcessor> processors) {
     return train(experiment, listener, processors, Optional.empty());

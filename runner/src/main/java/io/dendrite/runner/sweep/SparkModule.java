@@ -6,7 +6,7 @@ public final class SparkModule {
   public static final String HOW_TO_INSTALL =
       "it is the dendrite-spark module, kept out of the default distribution (Spark is about 290"
           + " MB): run spark/dendrite-spark instead of ./dendrite (it builds the module on first"
-          + " use), or put spark/target/lib/* on DENDRITE_CLASSPATH";
+          + " use), or submit it to a cluster with spark-submit (see spark/README.md)";
 
   private SparkModule() {}
 }
