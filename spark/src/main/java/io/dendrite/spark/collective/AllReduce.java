@@ -157,11 +157,13 @@ public final class AllReduce implements AutoCloseable {
 
   /**
    * Replaces {@code values[0, length)} with their sum over the workers and returns the sum of
-   * {@code extra}; every worker passes the same {@code tag} (the step) and {@code length}.
+   * {@code extra}; every worker passes the same {@code step}, {@code phase} (which exchange of the
+   * step this is) and {@code length}.
    *
    * @throws DendriteException naming the worker that failed, was stopped or did not answer
    */
-  public double sum(long tag, float[] values, int length, double extra) {
+  public double sum(long step, int phase, float[] values, int length, double extra) {
+    long tag = step * 16 + phase;
     if (workers == 1) {
       return extra;
     }
@@ -211,13 +213,15 @@ public final class AllReduce implements AutoCloseable {
         throw failure(
             String.format(
                 Locale.ROOT,
-                "%s is out of step: it sent step %d with %d values, worker %d is at step %d with"
-                    + " %d",
+                "%s is out of step: it sent step %d (phase %d) with %d values, worker %d is at step"
+                    + " %d (phase %d) with %d",
                 name(k),
-                got,
+                got / 16,
+                got % 16,
                 n,
                 rank,
-                tag,
+                tag / 16,
+                tag % 16,
                 length));
       }
       double extra = in[k].readDouble();
@@ -239,7 +243,7 @@ public final class AllReduce implements AutoCloseable {
     } else {
       what = "was lost (" + e.getMessage() + ")";
     }
-    return failure(name(k) + " " + what + " at step " + tag + "; seen from worker " + rank);
+    return failure(name(k) + " " + what + " at step " + tag / 16 + "; seen from worker " + rank);
   }
 
   /** {@code worker 1 (10.0.0.5:41234)}: how messages name a worker. */

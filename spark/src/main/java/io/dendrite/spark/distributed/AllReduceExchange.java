@@ -23,10 +23,10 @@ import java.util.OptionalLong;
  * that every worker validates the same network and takes the same decisions.
  */
 final class AllReduceExchange implements StepExchange {
-  private static final long PHASE_STEP = 0;
-  private static final long PHASE_WEIGHTS = 1;
-  private static final long PHASE_BUFFERS = 2;
-  private static final long PHASE_STOP = 3;
+  private static final int PHASE_STEP = 0;
+  private static final int PHASE_WEIGHTS = 1;
+  private static final int PHASE_BUFFERS = 2;
+  private static final int PHASE_STOP = 3;
 
   private final AllReduce allReduce;
   private final int syncEvery;
@@ -96,7 +96,7 @@ final class AllReduceExchange implements StepExchange {
     System.arraycopy(
         shardOutput.floats(), 0, buffer, n + shardOffset * cols, shardOutput.rows() * cols);
     double loss =
-        allReduce.sum(tag(context.globalStep(), PHASE_STEP), buffer, length, shardLoss * weight);
+        allReduce.sum(context.globalStep(), PHASE_STEP, buffer, length, shardLoss * weight);
     if (gradients) {
       int at = 0;
       for (Parameter p : parameters) {
@@ -116,10 +116,10 @@ final class AllReduceExchange implements StepExchange {
     if (syncEvery > 1 && (context.globalStep() % syncEvery == 0 || epochEnds)) {
       List<Matrix> values = new ArrayList<>(parameters.size());
       parameters.forEach(p -> values.add(p.value()));
-      average(values, tag(context.globalStep(), PHASE_WEIGHTS));
+      average(values, context.globalStep(), PHASE_WEIGHTS);
     }
     if (epochEnds) {
-      average(buffers(context), tag(context.globalStep(), PHASE_BUFFERS));
+      average(buffers(context), context.globalStep(), PHASE_BUFFERS);
     }
   }
 
@@ -130,11 +130,11 @@ final class AllReduceExchange implements StepExchange {
   boolean anyStops(TrainingContext context) {
     ensure(1);
     buffer[0] = context.stopRequested() ? 1 : 0;
-    allReduce.sum(tag(context.globalStep(), PHASE_STOP), buffer, 1, 0);
+    allReduce.sum(context.globalStep(), PHASE_STOP, buffer, 1, 0);
     return buffer[0] > 0;
   }
 
-  private void average(List<Matrix> tensors, long tag) {
+  private void average(List<Matrix> tensors, long step, int phase) {
     int length = 0;
     for (Matrix m : tensors) {
       length += m.size();
@@ -148,7 +148,7 @@ final class AllReduceExchange implements StepExchange {
       System.arraycopy(m.floats(), 0, buffer, at, m.size());
       at += m.size();
     }
-    allReduce.sum(tag, buffer, length, 0);
+    allReduce.sum(step, phase, buffer, length, 0);
     float workers = workers();
     at = 0;
     for (Matrix m : tensors) {
@@ -201,9 +201,5 @@ final class AllReduceExchange implements StepExchange {
     if (buffer.length < length) {
       buffer = new float[Math.max(length, 1)];
     }
-  }
-
-  private static long tag(long step, long phase) {
-    return step * 4 + phase;
   }
 }
