@@ -23,6 +23,7 @@ public final class SparkContexts {
    * master is given anywhere.
    */
   public static JavaSparkContext start(Optional<String> master, String app, int localSlots) {
+    quietSpark();
     SparkConf conf = new SparkConf().setAppName(app);
     if (master.isPresent()) {
       conf.setMaster(master.get());
@@ -41,6 +42,19 @@ public final class SparkContexts {
       }
     }
     return new JavaSparkContext(conf);
+  }
+
+  /**
+   * Spark's warnings repeat the workers' errors with their stack traces, which Dendrite reports in
+   * a sentence; its errors (a lost executor) still show.
+   */
+  private static void quietSpark() {
+    for (String name : List.of("org.apache.spark", "org.apache.hadoop", "org.sparkproject")) {
+      if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l
+          && l.getLevel() == null) {
+        l.setLevel(ch.qos.logback.classic.Level.ERROR);
+      }
+    }
   }
 
   /**

@@ -81,7 +81,10 @@ final class SparkDistributedTraining implements ExperimentTraining {
         try {
           job.get();
         } catch (ExecutionException e) {
-          throw failed(failure.orElse(workerMessage(e.getCause())), e.getCause());
+          String spark = workerMessage(e.getCause());
+          throw failed(
+              failure.map(f -> f.equals(spark) ? f : f + " (Spark: " + spark + ")").orElse(spark),
+              e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           job.cancel(true);
