@@ -4,7 +4,7 @@ import io.dendrite.core.DendriteException;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.model.ModelFile;
 import io.dendrite.core.tensor.ComputePool;
-import io.dendrite.core.train.ExperimentTrainer;
+import io.dendrite.core.train.ExperimentTraining;
 import io.dendrite.core.train.GradientProcessor;
 import io.dendrite.core.train.ListenerChain;
 import io.dendrite.core.train.TrainingContext;
@@ -45,7 +45,7 @@ public final class ExperimentRun {
   public static final String RESOLVED_YAML = "experiment.resolved.yaml";
 
   private final LoadedExperiment loaded;
-  private final ExperimentTrainer trainer;
+  private final ExperimentTraining trainer;
   private final List<TrainingListener> listeners;
   private final List<GradientProcessor> processors;
   private final RunSettings settings;
@@ -54,7 +54,7 @@ public final class ExperimentRun {
   @Inject
   ExperimentRun(
       LoadedExperiment loaded,
-      ExperimentTrainer trainer,
+      ExperimentTraining trainer,
       Set<TrainingListener> listeners,
       Set<GradientProcessor> processors,
       RunSettings settings,

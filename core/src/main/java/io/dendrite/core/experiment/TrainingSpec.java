@@ -97,6 +97,13 @@ public record TrainingSpec(Params params) {
           "checkpoints in the run's checkpoints/ folder, from which 'dendrite resume' continues a"
               + " stopped run with the same bits");
 
+  public static final Param<Params> DISTRIBUTED =
+      Param.section(
+              "distributed",
+              DistributedSpec.PARAMS,
+              "data-parallel training on several workers: {engine: spark, workers: 2}")
+          .optional();
+
   /** The keys of this section. */
   public static final List<Param<?>> PARAMS =
       List.of(
@@ -108,7 +115,8 @@ public record TrainingSpec(Params params) {
           EARLY_STOPPING,
           MAX_SECONDS,
           MAX_LOSS,
-          CHECKPOINT);
+          CHECKPOINT,
+          DISTRIBUTED);
 
   public int epochs() {
     return params.get(EPOCHS);
@@ -161,6 +169,13 @@ public record TrainingSpec(Params params) {
   /** How many checkpoints a run keeps. */
   public int checkpointKeep() {
     return params.get(CHECKPOINT).get(CHECKPOINT_KEEP);
+  }
+
+  /** Data-parallel training, if asked for. */
+  public java.util.Optional<DistributedSpec> distributed() {
+    return params.has(DISTRIBUTED)
+        ? java.util.Optional.of(new DistributedSpec(params.get(DISTRIBUTED)))
+        : java.util.Optional.empty();
   }
 
   /** The threads a run uses: {@link #threads()}, or the processor count's default for 0. */

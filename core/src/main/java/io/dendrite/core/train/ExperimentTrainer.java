@@ -34,7 +34,7 @@ import java.util.Optional;
  * <p>An instance holds nothing of a run: the same trainer can run many experiments, one after the
  * other or at once, each on the kernels it was given.
  */
-public final class ExperimentTrainer {
+public final class ExperimentTrainer implements ExperimentTraining {
   private final ComponentFactory components;
   private final Kernels kernels;
   private final Path folder;
@@ -77,6 +77,7 @@ public final class ExperimentTrainer {
    * Trains and evaluates {@code experiment}, reporting to {@code listener}, with {@code processors}
    * between computing and applying every step's gradients.
    */
+  @Override
   public TrainingResult run(
       Experiment experiment, TrainingListener listener, List<GradientProcessor> processors) {
     return train(experiment, listener, processors, Optional.empty());
@@ -86,6 +87,7 @@ public final class ExperimentTrainer {
    * Continues {@code experiment} from {@code checkpoint}, taken at the end of one of its epochs by
    * the same experiment: the rest of the run gives the bits the uninterrupted run gives.
    */
+  @Override
   public TrainingResult resume(
       Experiment experiment,
       TrainingCheckpoint checkpoint,

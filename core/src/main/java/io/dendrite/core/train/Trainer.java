@@ -38,6 +38,11 @@ public final class Trainer {
   // The same as arrays: the per-step loops must not allocate iterators.
   private final Metric[] trainMetricArray;
   private final GradientProcessor[] processors;
+  // Data parallelism, when one of the processors is a StepExchange: the batch's combined outputs
+  // and all its targets, for the metrics.
+  private final StepExchange exchange;
+  private final Matrix batchOutput;
+  private final Matrix batchTargets;
   private final int batchSize;
   private final Matrix x;
   private final Matrix y;
@@ -67,8 +72,16 @@ public final class Trainer {
     this.trainMetrics = new LinkedHashMap<>(trainMetrics);
     this.evaluator = new Evaluator(network, loss, evalMetrics, batchSize);
     this.trainMetricArray = this.trainMetrics.values().toArray(new Metric[0]);
-    this.processors = processors.toArray(new GradientProcessor[0]);
+    this.exchange =
+        (StepExchange)
+            processors.stream().filter(StepExchange.class::isInstance).findFirst().orElse(null);
+    this.processors =
+        processors.stream()
+            .filter(p -> !(p instanceof StepExchange))
+            .toArray(GradientProcessor[]::new);
     this.batchSize = batchSize;
+    this.batchOutput = exchange == null ? null : Matrix.floats(batchSize, network.outputSize());
+    this.batchTargets = exchange == null ? null : Matrix.floats(batchSize, network.outputSize());
     this.x = Matrix.floats(batchSize, network.inputSize());
     this.y = Matrix.floats(batchSize, network.outputSize());
     this.grad = Matrix.floats(batchSize, network.outputSize());
@@ -140,19 +153,69 @@ public final class Trainer {
       ctx.startStep();
       int from = step * batchSize;
       int rows = Math.min(batchSize, order.length - from);
-      gather(data, order, from, rows);
-      double value = computeGradients();
+      double value =
+          exchange == null
+              ? computeGradients(data, order, from, rows)
+              : computeShard(ctx, data, order, from, rows);
       guard.checkLoss(ctx, value);
       for (GradientProcessor p : processors) {
         p.process(ctx, parameters);
       }
       guard.checkGradients(ctx, parameters);
       applyGradients();
+      if (exchange != null) {
+        exchange.afterUpdate(ctx, parameters);
+      }
       lossSum += value * rows;
       seen += rows;
       listener.onStep(ctx, value);
     }
     return new Evaluation(seen == 0 ? Double.NaN : lossSum / seen, results(trainMetrics), seen);
+  }
+
+  private double computeGradients(Examples data, int[] order, int from, int rows) {
+    gather(data, order, from, rows);
+    return computeGradients();
+  }
+
+  /**
+   * This worker's share of a data-parallel step: its shard's gradients, combined with the other
+   * workers'; the metrics see the whole batch, as in a single process.
+   */
+  private double computeShard(TrainingContext ctx, Examples data, int[] order, int from, int rows) {
+    int workers = exchange.workers();
+    int rank = exchange.rank();
+    int lo = (int) ((long) rows * rank / workers);
+    int hi = (int) ((long) rows * (rank + 1) / workers);
+    double shardLoss = 0;
+    Matrix out = y;
+    if (hi > lo) {
+      gather(data, order, from + lo, hi - lo);
+      out = network.forward(x, true);
+      shardLoss = loss.backward(network, out, y, grad);
+    } else {
+      // A last batch with fewer rows than workers: nothing to add but zeros.
+      for (Parameter p : parameters) {
+        p.gradient().fill(0);
+      }
+      out.setRows(0);
+    }
+    double value = exchange.combine(ctx, parameters, shardLoss, out, lo, rows, batchOutput);
+    gatherTargets(data, order, from, rows);
+    for (Metric m : trainMetricArray) {
+      m.update(batchOutput, batchTargets);
+    }
+    return value;
+  }
+
+  private void gatherTargets(Examples data, int[] order, int from, int rows) {
+    batchTargets.setRows(rows);
+    batchOutput.setRows(rows);
+    float[] ts = data.targets().floats();
+    int tc = data.targetCount();
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(ts, order[from + i] * tc, batchTargets.floats(), i * tc, tc);
+    }
   }
 
   /** Also stops as diverged at a step whose loss is above {@code maxLoss}. */

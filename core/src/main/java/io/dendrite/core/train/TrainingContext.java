@@ -18,10 +18,7 @@ public final class TrainingContext {
   private int step;
   private long globalStep;
   private volatile String stopReason;
-  private java.util.function.Supplier<TrainingCheckpoint> checkpoints =
-      () -> {
-        throw new IllegalStateException("this run cannot be checkpointed");
-      };
+  private java.util.function.Supplier<TrainingCheckpoint> checkpoints;
 
   TrainingContext(Network network, Optimizer optimizer, int stepsPerEpoch) {
     this.network = network;
@@ -45,7 +42,18 @@ public final class TrainingContext {
    * ({@link TrainingListener#onEpoch}), where checkpoints are taken.
    */
   public TrainingCheckpoint checkpoint() {
+    if (checkpoints == null) {
+      throw new IllegalStateException("this run cannot be checkpointed");
+    }
     return checkpoints.get();
+  }
+
+  /**
+   * Whether {@link #checkpoint()} works: not where training happens elsewhere and is only replayed
+   * here (distributed runs, for now).
+   */
+  public boolean checkpointable() {
+    return checkpoints != null;
   }
 
   void startEpoch(int newEpoch) {

@@ -36,6 +36,7 @@ public final class DendriteCommand implements Callable<Integer> {
     cmd.addSubcommand("predict", new PredictCommand(env));
     cmd.addSubcommand("validate", new ValidateCommand(env));
     cmd.addSubcommand("plugins", new PluginsCommand(env));
+    cmd.addSubcommand("sweep", new SweepCommand(env));
     cmd.addSubcommand("help", new CommandLine.HelpCommand());
     ErrorReporter errors = new ErrorReporter();
     cmd.setOut(env.out());

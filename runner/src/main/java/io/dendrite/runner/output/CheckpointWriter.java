@@ -59,6 +59,9 @@ public final class CheckpointWriter implements TrainingListener {
 
   @Override
   public void onEpoch(TrainingContext context, EpochResult result) {
+    if (!context.checkpointable()) {
+      return;
+    }
     boolean last = result.epoch() >= epochs || context.stopRequested();
     if (last || every > 0 && result.epoch() % every == 0) {
       CheckpointFile.write(folder.fileFor(result.epoch()), context.checkpoint(), metadata);

@@ -6,9 +6,11 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.plugin.ComponentFactory;
+import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.tensor.ComputePool;
 import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.train.ExperimentTrainer;
+import io.dendrite.core.train.ExperimentTraining;
 import io.dendrite.core.train.GradientProcessor;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.runner.output.CheckpointWriter;
@@ -56,6 +58,16 @@ public final class RunModule extends AbstractModule {
   @Singleton
   Kernels kernels(ComputePool pool) {
     return new Kernels(pool);
+  }
+
+  /** Local training, or the distributed engine's when the experiment asks for one. */
+  @Provides
+  ExperimentTraining training(
+      ExperimentTrainer local,
+      ComponentFactory components,
+      PluginRegistry registry,
+      Kernels kernels) {
+    return DistributedTrainings.of(loaded, settings, local, components, registry, kernels);
   }
 
   @Provides

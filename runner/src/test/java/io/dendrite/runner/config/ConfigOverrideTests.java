@@ -66,7 +66,7 @@ class ConfigOverrideTests {
         .hasMessage(
             "override 'training.epoch=3': training.epoch: unknown key 'epoch' in training (did you"
                 + " mean 'epochs'?); known: epochs, batch_size, shuffle, threads, clip, early_stopping, max_seconds,"
-                + " max_loss, checkpoint");
+                + " max_loss, checkpoint, distributed");
     assertThatThrownBy(() -> load("training.epochs=ten"))
         .hasMessage(
             "override 'training.epochs=ten': training.epochs: expected an integer >= 1, found"

@@ -116,7 +116,7 @@ class ExperimentValidatorTests {
         .containsExactly(
             "exp.yaml:15:3: training.batchsize: unknown key 'batchsize' in training (did you mean"
                 + " 'batch_size'?); known: epochs, batch_size, shuffle, threads, clip, early_stopping, max_seconds,"
-                + " max_loss, checkpoint");
+                + " max_loss, checkpoint, distributed");
     assertThat(problems(replace("units: 16,", "unit: 16,")))
         .containsExactly(
             "exp.yaml:9:7: model.layers[0].units: missing required parameter of layer 'dense' (an"

@@ -1,0 +1,131 @@
+package io.dendrite.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dendrite.core.tensor.Kernels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark engines on {@code local[2]}, through the command line: a sweep gives the local sweep's
+ * numbers trial for trial, and a distributed run follows the single process and fails naming a
+ * worker that fails.
+ */
+class SparkEnginesTests {
+  private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void warmUp() {
+    Kernels.warmUp(2000);
+  }
+
+  @Test
+  void aSweepOnSparkGivesTheLocalSweepsNumbersTrialForTrial() throws Exception {
+    String file = EXAMPLES.resolve("mnist-sweep.yaml").toString();
+    Cli.Result local =
+        Cli.run(dir, "sweep", file, "training.epochs=1", "--engine", "local", "--out", "local");
+    assertThat(local.exitCode()).as(local.err()).isZero();
+    Cli.Result spark =
+        Cli.run(
+            dir,
+            "sweep",
+            file,
+            "training.epochs=1",
+            "--engine",
+            "spark",
+            "--master",
+            "local[2]",
+            "--out",
+            "spark");
+    assertThat(spark.exitCode()).as(spark.err()).isZero();
+    assertThat(spark.out()).contains("best        ");
+    List<String> a = metricColumns(dir.resolve("local/sweep.csv"));
+    List<String> b = metricColumns(dir.resolve("spark/sweep.csv"));
+    assertThat(a).hasSize(5);
+    assertThat(b).isEqualTo(a);
+    assertThat(dir.resolve("spark/trial-004/metrics.json")).exists();
+    assertThat(dir.resolve("spark/trial-004/experiment.resolved.yaml")).exists();
+  }
+
+  /** Every column but the seconds: what must not depend on the engine. */
+  private static List<String> metricColumns(Path csv) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(csv)) {
+      String[] cells = line.split(",", -1);
+      List<String> kept = new ArrayList<>(List.of(cells));
+      kept.remove(cells.length - 2);
+      out.add(String.join(",", kept));
+    }
+    return out;
+  }
+
+  @Test
+  void distributedTrainingFollowsTheSingleProcessWithinItsBudget() throws Exception {
+    String file = EXAMPLES.resolve("mnist-distributed.yaml").toString();
+    // The same experiment in one process: without the distributed section.
+    String yaml = Files.readString(Path.of(file));
+    Path alone = dir.resolve("mnist-single.yaml");
+    Files.writeString(
+        alone, yaml.substring(0, yaml.indexOf("  distributed:")) + "metrics: [accuracy]\n");
+    Cli.Result single =
+        Cli.run(dir, "run", alone.toString(), "training.threads=2", "--out", "single");
+    assertThat(single.exitCode()).as(single.err()).isZero();
+    Cli.Result spark = Cli.run(dir, "run", file, "--out", "spark");
+    assertThat(spark.exitCode()).as(spark.err()).isZero();
+    JsonNode a = new ObjectMapper().readTree(dir.resolve("single/metrics.json").toFile());
+    JsonNode b = new ObjectMapper().readTree(dir.resolve("spark/metrics.json").toFile());
+    assertThat(b.get("epochs")).hasSize(a.get("epochs").size());
+    double slowest = 0;
+    for (int i = 0; i < a.get("epochs").size(); i++) {
+      JsonNode ea = a.get("epochs").get(i);
+      JsonNode eb = b.get("epochs").get(i);
+      for (String part : List.of("train", "validation")) {
+        double la = ea.get(part).get("loss").asDouble();
+        assertThat(eb.get(part).get("loss").asDouble()).isCloseTo(la, within(1e-4 * la));
+      }
+      slowest = Math.max(slowest, eb.get("seconds").asDouble() / ea.get("seconds").asDouble());
+      System.out.printf(
+          "epoch %d: single %.3f s, 2 workers on local[2] %.3f s%n",
+          i + 1, ea.get("seconds").asDouble(), eb.get("seconds").asDouble());
+    }
+    double accA = a.get("test").get("accuracy").asDouble();
+    double accB = b.get("test").get("accuracy").asDouble();
+    System.out.printf("test accuracy: single %.4f, distributed %.4f%n", accA, accB);
+    assertThat(accB).isCloseTo(accA, within(0.005));
+    // The fastest epoch of each: this machine's cores are shared, and a neighbour's build can
+    // slow any one epoch down.
+    assertThat(fastest(b)).isLessThanOrEqualTo(3 * fastest(a));
+    assertThat(slowest).isPositive();
+  }
+
+  private static double fastest(JsonNode metrics) {
+    double min = Double.POSITIVE_INFINITY;
+    for (JsonNode e : metrics.get("epochs")) {
+      min = Math.min(min, e.get("seconds").asDouble());
+    }
+    return min;
+  }
+
+  @Test
+  void aWorkerThatDiesFailsTheRunNamingIt() {
+    String file = EXAMPLES.resolve("mnist-distributed.yaml").toString();
+    System.setProperty("spark.dendrite.test.failWorker", "1@40");
+    try {
+      Cli.Result r = Cli.run(dir, "run", file, "--out", "failing");
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.err()).contains("distributed training failed: worker 1").contains("step 40");
+    } finally {
+      System.clearProperty("spark.dendrite.test.failWorker");
+    }
+  }
+}
