@@ -120,9 +120,9 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
       }
       return nonFinite == 0f;
     }
-    if (Updates.VECTOR) {
+    if (Updates.VECTOR && wd == 0 && VectorUpdates.worth(n)) {
       return VectorUpdates.adam(
-          w, g, ms, vs, n, b1, oneMinusB1, b2, oneMinusB2, wd, stepSize, correction2Sqrt, epsilon);
+          w, g, ms, vs, n, b1, oneMinusB1, b2, oneMinusB2, stepSize, correction2Sqrt, epsilon);
     }
     return plainUpdate(
         w, g, ms, vs, 0, n, b1, oneMinusB1, b2, oneMinusB2, wd, stepSize, correction2Sqrt, epsilon);

@@ -104,15 +104,17 @@ public final class SgdOptimizer extends ParameterwiseOptimizer {
     float lr = (float) learningRate();
     float wd = weightDecay;
     if (momentum == 0) {
-      return Updates.VECTOR ? VectorUpdates.sgd(w, g, n, lr, wd) : plainUpdate(w, g, 0, n, lr, wd);
+      return Updates.VECTOR && wd == 0 && VectorUpdates.worth(n)
+          ? VectorUpdates.sgd(w, g, n, lr)
+          : plainUpdate(w, g, 0, n, lr, wd);
     }
     boolean first = !state.has(MOMENTUM_BUFFER, p);
     float[] b = state.buffer(MOMENTUM_BUFFER, p);
     // Without dampening the factor is 1, and 1 * d is d exactly: the arithmetic of runs made
     // before dampening existed.
     float damp = oneMinusDampening;
-    return Updates.VECTOR
-        ? VectorUpdates.sgdMomentum(w, g, b, n, lr, wd, momentum, damp, first, nesterov)
+    return Updates.VECTOR && wd == 0 && !first && !nesterov && VectorUpdates.worth(n)
+        ? VectorUpdates.sgdMomentum(w, g, b, n, lr, momentum, damp)
         : plainMomentumUpdate(w, g, b, 0, n, lr, wd, momentum, damp, first, nesterov);
   }
 
