@@ -135,7 +135,8 @@ public final class ComputePool implements AutoCloseable {
    * that claiming one costs more than computing it.
    */
   private int chunks(int blocks, long cost) {
-    long byCost = Math.max(1, cost / MIN_CHUNK_COST);
+    // An eager pool cuts even the smallest call, so that warm-up and tests take the split paths.
+    long byCost = minParallelCost == 0 ? blocks : Math.max(1, cost / MIN_CHUNK_COST);
     return (int) Math.min(Math.min(blocks, (long) threads * CHUNKS_PER_THREAD), byCost);
   }
 
