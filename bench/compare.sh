@@ -33,7 +33,7 @@ if [ ! -f "$data/train-images-idx3-ubyte.gz" ]; then
   exit 2
 fi
 
-has() { "$1" -c "import $2" >/dev/null 2>&1; }
+has() { KERAS_BACKEND=jax "$1" -c "import $2" >/dev/null 2>&1; }
 
 venv_with() { # venv_with NAME MODULE PACKAGES...: a python that can import MODULE
   local name="$1" module="$2"
