@@ -8,9 +8,8 @@ import io.dendrite.core.tensor.Matrix;
  * Rectified linear unit, {@code f(x) = max(0, x)}.
  *
  * <p>The derivative at 0 is taken as 0, as in PyTorch. The float32 loops are written out because
- * relu runs after nearly every hidden layer: the JIT turns these branch-free loops into vector
- * instructions, which the double-based definition inherited from {@link ElementwiseActivation}
- * prevents.
+ * relu runs after nearly every hidden layer; with the Vector API in use they run on it ({@link
+ * VectorRelu}), as the JIT leaves their conditional scalar.
  */
 public final class ReluActivation extends ElementwiseActivation {
   /** Registers the activation as {@code relu}. */
@@ -40,7 +39,8 @@ public final class ReluActivation extends ElementwiseActivation {
     float[] in = z.floats();
     float[] out = a.floats();
     int n = z.size();
-    for (int i = 0; i < n; i++) {
+    int done = VectorRelu.IN_USE ? VectorRelu.forward(in, out, n) : 0;
+    for (int i = done; i < n; i++) {
       float x = in[i];
       out[i] = x > 0f ? x : 0f;
     }
@@ -57,7 +57,8 @@ public final class ReluActivation extends ElementwiseActivation {
     float[] g = gradA.floats();
     float[] out = gradZ.floats();
     int n = z.size();
-    for (int i = 0; i < n; i++) {
+    int done = VectorRelu.IN_USE ? VectorRelu.backward(x, g, out, n) : 0;
+    for (int i = done; i < n; i++) {
       out[i] = x[i] > 0f ? g[i] : 0f;
     }
   }

@@ -155,22 +155,28 @@ public final class DenseLayer implements Layer {
   public Matrix forward(Matrix x, boolean training) {
     input = x;
     Matrix y = output.setRows(x.rows());
-    kernels.multiplyTransposedB(x, weight.value(), y);
     if (useBias) {
-      kernels.addRowVector(y, bias.value());
+      kernels.multiplyTransposedBAddRow(x, weight.value(), bias.value(), y);
+    } else {
+      kernels.multiplyTransposedB(x, weight.value(), y);
     }
     return y;
   }
 
   @Override
   public Matrix backward(Matrix gradOutput) {
+    backwardToParameters(gradOutput);
+    Matrix dx = gradInput.setRows(gradOutput.rows());
+    kernels.multiply(gradOutput, weight.value(), dx);
+    return dx;
+  }
+
+  @Override
+  public void backwardToParameters(Matrix gradOutput) {
     kernels.multiplyTransposedA(gradOutput, input, weight.gradient());
     if (useBias) {
       kernels.sumRows(gradOutput, bias.gradient());
     }
-    Matrix dx = gradInput.setRows(gradOutput.rows());
-    kernels.multiply(gradOutput, weight.value(), dx);
-    return dx;
   }
 
   @Override

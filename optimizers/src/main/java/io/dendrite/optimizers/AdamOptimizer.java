@@ -88,6 +88,11 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
 
   @Override
   protected void update(Parameter p, float[] w, float[] g, int n, ParameterState state) {
+    updateIfFinite(p, w, g, n, state);
+  }
+
+  @Override
+  protected boolean updateIfFinite(Parameter p, float[] w, float[] g, int n, ParameterState state) {
     float b1 = (float) beta1;
     float b2 = (float) beta2;
     float oneMinusB1 = (float) (1 - beta1);
@@ -100,7 +105,9 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
     float[] vs = state.buffer("v", p);
     if (amsgrad) {
       float[] vMax = state.buffer("v_max", p);
+      float nonFinite = 0f;
       for (int i = 0; i < n; i++) {
+        nonFinite += g[i] - g[i];
         float d = wd == 0 ? g[i] : g[i] + wd * w[i];
         float mi = b1 * ms[i] + oneMinusB1 * d;
         float vi = b2 * vs[i] + oneMinusB2 * d * d;
@@ -111,9 +118,39 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
         float denominator = (float) Math.sqrt(vMaxI) / correction2Sqrt + epsilon;
         w[i] -= stepSize * (mi / denominator);
       }
-      return;
+      return nonFinite == 0f;
     }
-    for (int i = 0; i < n; i++) {
+    if (Updates.VECTOR && wd == 0 && VectorUpdates.worth(n)) {
+      return VectorUpdates.adam(
+          w, g, ms, vs, n, b1, oneMinusB1, b2, oneMinusB2, stepSize, correction2Sqrt, epsilon);
+    }
+    return plainUpdate(
+        w, g, ms, vs, 0, n, b1, oneMinusB1, b2, oneMinusB2, wd, stepSize, correction2Sqrt, epsilon);
+  }
+
+  /**
+   * Adam without AMSGrad on values {@code [from, to)}, in plain loops: the definition {@link
+   * VectorUpdates#adam} follows lane for lane. Returns false when the gradient was not finite.
+   */
+  static boolean plainUpdate(
+      float[] w,
+      float[] g,
+      float[] ms,
+      float[] vs,
+      int from,
+      int to,
+      float b1,
+      float oneMinusB1,
+      float b2,
+      float oneMinusB2,
+      float wd,
+      float stepSize,
+      float correction2Sqrt,
+      float epsilon) {
+    float nonFinite = 0f;
+    for (int i = from; i < to; i++) {
+      // g - g is 0 unless g is infinite or NaN: the check costs no pass of its own.
+      nonFinite += g[i] - g[i];
       // PyTorch skips the decay when it is 0, which matters only for non-finite weights.
       float d = wd == 0 ? g[i] : g[i] + wd * w[i];
       float mi = b1 * ms[i] + oneMinusB1 * d;
@@ -123,6 +160,7 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
       float denominator = (float) Math.sqrt(vi) / correction2Sqrt + epsilon;
       w[i] -= stepSize * (mi / denominator);
     }
+    return nonFinite == 0f;
   }
 
   /**

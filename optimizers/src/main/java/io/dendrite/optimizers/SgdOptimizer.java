@@ -96,25 +96,60 @@ public final class SgdOptimizer extends ParameterwiseOptimizer {
 
   @Override
   protected void update(Parameter p, float[] w, float[] g, int n, ParameterState state) {
+    updateIfFinite(p, w, g, n, state);
+  }
+
+  @Override
+  protected boolean updateIfFinite(Parameter p, float[] w, float[] g, int n, ParameterState state) {
     float lr = (float) learningRate();
     float wd = weightDecay;
     if (momentum == 0) {
-      for (int i = 0; i < n; i++) {
-        float d = wd == 0 ? g[i] : g[i] + wd * w[i];
-        w[i] -= lr * d;
-      }
-      return;
+      return Updates.VECTOR && wd == 0 && VectorUpdates.worth(n)
+          ? VectorUpdates.sgd(w, g, n, lr)
+          : plainUpdate(w, g, 0, n, lr, wd);
     }
     boolean first = !state.has(MOMENTUM_BUFFER, p);
     float[] b = state.buffer(MOMENTUM_BUFFER, p);
     // Without dampening the factor is 1, and 1 * d is d exactly: the arithmetic of runs made
     // before dampening existed.
     float damp = oneMinusDampening;
-    for (int i = 0; i < n; i++) {
+    return Updates.VECTOR && wd == 0 && !first && !nesterov && VectorUpdates.worth(n)
+        ? VectorUpdates.sgdMomentum(w, g, b, n, lr, momentum, damp)
+        : plainMomentumUpdate(w, g, b, 0, n, lr, wd, momentum, damp, first, nesterov);
+  }
+
+  /** SGD without momentum on values {@code [from, to)}; false when the gradient was not finite. */
+  static boolean plainUpdate(float[] w, float[] g, int from, int to, float lr, float wd) {
+    float nonFinite = 0f;
+    for (int i = from; i < to; i++) {
+      nonFinite += g[i] - g[i];
+      float d = wd == 0 ? g[i] : g[i] + wd * w[i];
+      w[i] -= lr * d;
+    }
+    return nonFinite == 0f;
+  }
+
+  /** SGD with momentum on values {@code [from, to)}; false when the gradient was not finite. */
+  static boolean plainMomentumUpdate(
+      float[] w,
+      float[] g,
+      float[] b,
+      int from,
+      int to,
+      float lr,
+      float wd,
+      float momentum,
+      float damp,
+      boolean first,
+      boolean nesterov) {
+    float nonFinite = 0f;
+    for (int i = from; i < to; i++) {
+      nonFinite += g[i] - g[i];
       float d = wd == 0 ? g[i] : g[i] + wd * w[i];
       float buf = first ? d : momentum * b[i] + damp * d;
       b[i] = buf;
       w[i] -= lr * (nesterov ? d + momentum * buf : buf);
     }
+    return nonFinite == 0f;
   }
 }

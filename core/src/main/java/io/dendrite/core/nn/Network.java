@@ -190,7 +190,13 @@ public final class Network {
         act.backward(z, activationOutputs.get(i), g, gz);
         g = gz;
       }
-      g = layers.get(i).backward(g);
+      if (i == 0) {
+        // Nothing takes the gradient of the network's input: for a dense first layer that is
+        // the largest multiply of the step, left out.
+        layers.get(0).backwardToParameters(g);
+      } else {
+        g = layers.get(i).backward(g);
+      }
     }
   }
 

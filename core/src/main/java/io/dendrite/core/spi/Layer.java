@@ -47,6 +47,15 @@ public interface Layer {
   Matrix backward(Matrix gradOutput);
 
   /**
+   * Like {@link #backward} where nothing needs {@code dLoss/dInput} (the network's first layer):
+   * sets every parameter's gradient, and may skip computing the input's. By default it calls {@link
+   * #backward}.
+   */
+  default void backwardToParameters(Matrix gradOutput) {
+    backward(gradOutput);
+  }
+
+  /**
    * The activation the network applies to this layer's output, or null. Keeping the activation
    * outside the layer lets a loss fuse with the final one ({@link Loss#fusedWith}).
    */

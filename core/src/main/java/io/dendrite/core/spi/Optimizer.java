@@ -16,6 +16,24 @@ public interface Optimizer {
   /** Applies one update to every parameter's value, using its gradient. */
   void step(List<Parameter> parameters);
 
+  /**
+   * Applies one update like {@link #step}, unless a gradient holds a non-finite value: then returns
+   * the index of the first such parameter in {@code parameters}, else -1.
+   *
+   * <p>Training calls this at every step, so an implementation should find a non-finite gradient in
+   * the pass that applies the update rather than in a pass of its own; it may then leave the update
+   * partly applied, as training stops at such a step. The default scans every gradient first.
+   */
+  default int stepIfFinite(List<Parameter> parameters) {
+    for (int i = 0; i < parameters.size(); i++) {
+      if (!parameters.get(i).gradient().allFinite()) {
+        return i;
+      }
+    }
+    step(parameters);
+    return -1;
+  }
+
   /** The learning rate the next step will use. */
   double learningRate();
 

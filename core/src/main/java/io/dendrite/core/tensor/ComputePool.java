@@ -2,6 +2,7 @@ package io.dendrite.core.tensor;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,6 +35,12 @@ public final class ComputePool implements AutoCloseable {
   private static final long SPIN_NANOS = 50_000;
 
   private static final long PURE_SPIN_NANOS = 2_000;
+
+  /** Pieces per thread a large call is cut into. */
+  private static final int CHUNKS_PER_THREAD = 4;
+
+  /** The least work (multiply-adds) worth a piece of its own: about 2 µs. */
+  private static final long MIN_CHUNK_COST = 1L << 17;
 
   private static final ComputePool SINGLE = new ComputePool(1, MIN_PARALLEL_COST);
 
@@ -103,9 +110,9 @@ public final class ComputePool implements AutoCloseable {
    */
   void run(RowTask task, int rows, int align, long cost) {
     int blocks = (rows + align - 1) / align;
-    int parts = Math.min(threads, blocks);
+    int chunks = chunks(blocks, cost);
     if (pool == null
-        || parts <= 1
+        || chunks <= 1
         || cost < minParallelCost
         || !pool.busy.compareAndSet(false, true)) {
       task.run(0, rows);
@@ -115,11 +122,22 @@ public final class ComputePool implements AutoCloseable {
       if (pool.stopped) {
         task.run(0, rows);
       } else {
-        pool.run(task, rows, align, blocks, parts);
+        pool.run(task, rows, align, blocks, chunks);
       }
     } finally {
       pool.busy.set(false);
     }
+  }
+
+  /**
+   * How many pieces to cut a call into: a few per thread, so that a thread the OS has not scheduled
+   * yet leaves its share to the others instead of holding up the call, but never pieces so small
+   * that claiming one costs more than computing it.
+   */
+  private int chunks(int blocks, long cost) {
+    // An eager pool cuts even the smallest call, so that warm-up and tests take the split paths.
+    long byCost = minParallelCost == 0 ? blocks : Math.max(1, cost / MIN_CHUNK_COST);
+    return (int) Math.min(Math.min(blocks, (long) threads * CHUNKS_PER_THREAD), byCost);
   }
 
   /** Stops the threads once no multiply is using them; later calls compute on the caller. */
@@ -149,11 +167,30 @@ public final class ComputePool implements AutoCloseable {
     return false;
   }
 
+  /**
+   * The workers and the call in flight.
+   *
+   * <p>A call is published as a generation number together with the next unclaimed piece, in one
+   * {@code long}, so that a thread claims a piece of exactly the call it saw: a worker that wakes
+   * up late finds the pieces of its call taken and waits for the next one. The caller counts
+   * finished pieces, not threads, so it never waits for a worker that has not started.
+   */
   private static final class Pool {
     final Worker[] workers;
     final AtomicBoolean busy = new AtomicBoolean();
-    final AtomicInteger remaining = new AtomicInteger();
+
+    /** Generation in the high 32 bits, next piece in the low 32. */
+    final AtomicLong claim = new AtomicLong();
+
+    final AtomicInteger done = new AtomicInteger();
+    // The call in flight: written before claim publishes a new generation, read after it.
+    RowTask task;
+    int rows;
+    int align;
+    int blocks;
+    int chunks;
     volatile Thread caller;
+    volatile boolean callerParked;
     volatile Throwable failure;
     volatile boolean stopped;
 
@@ -170,25 +207,25 @@ public final class ComputePool implements AutoCloseable {
       }
     }
 
-    void run(RowTask task, int rows, int align, int blocks, int parts) {
+    void run(RowTask task, int rows, int align, int blocks, int chunks) {
+      this.task = task;
+      this.rows = rows;
+      this.align = align;
+      this.blocks = blocks;
+      this.chunks = chunks;
       caller = Thread.currentThread();
       failure = null;
-      remaining.set(parts - 1);
-      for (int part = 1; part < parts; part++) {
-        workers[part - 1].assign(
-            task,
-            boundary(part, parts, blocks, align, rows),
-            boundary(part + 1, parts, blocks, align, rows));
+      done.set(0);
+      int generation = (int) (claim.get() >>> 32) + 1;
+      claim.set((long) generation << 32);
+      for (Worker w : workers) {
+        w.wake();
       }
-      Throwable own = null;
-      try {
-        task.run(0, boundary(1, parts, blocks, align, rows));
-      } catch (RuntimeException | Error e) {
-        own = e;
-      }
-      awaitWorkers();
+      work(generation);
+      awaitPieces();
+      this.task = null;
       caller = null;
-      Throwable failed = own != null ? own : failure;
+      Throwable failed = failure;
       failure = null;
       if (failed instanceof RuntimeException) {
         throw (RuntimeException) failed;
@@ -199,25 +236,51 @@ public final class ComputePool implements AutoCloseable {
       }
     }
 
-    private static int boundary(int part, int parts, int blocks, int align, int rows) {
-      return (int) Math.min(rows, (long) blocks * part / parts * align);
-    }
-
-    private void awaitWorkers() {
-      long since = System.nanoTime();
-      while (remaining.get() != 0) {
-        if (!idle(since)) {
-          LockSupport.park(this);
+    /**
+     * Computes pieces of call {@code generation} until none is left. A failing piece is recorded
+     * for the caller to rethrow, and the others are still computed, so that the call ends.
+     */
+    void work(int generation) {
+      while (true) {
+        long c = claim.get();
+        if ((int) (c >>> 32) != generation) {
+          return;
+        }
+        int piece = (int) c;
+        if (piece >= chunks || !claim.compareAndSet(c, c + 1)) {
+          if (piece >= chunks) {
+            return;
+          }
+          continue;
+        }
+        try {
+          task.run(boundary(piece), boundary(piece + 1));
+        } catch (Throwable e) {
+          if (failure == null) {
+            failure = e;
+          }
+        } finally {
+          if (done.incrementAndGet() == chunks && callerParked) {
+            LockSupport.unpark(caller);
+          }
         }
       }
     }
 
-    void finished(Throwable error) {
-      if (error != null) {
-        failure = error;
-      }
-      if (remaining.decrementAndGet() == 0) {
-        LockSupport.unpark(caller);
+    private int boundary(int piece) {
+      return (int) Math.min(rows, (long) blocks * piece / chunks * align);
+    }
+
+    private void awaitPieces() {
+      long since = System.nanoTime();
+      while (done.get() != chunks) {
+        if (!idle(since)) {
+          callerParked = true;
+          if (done.get() != chunks) {
+            LockSupport.park(this);
+          }
+          callerParked = false;
+        }
       }
     }
 
@@ -237,22 +300,16 @@ public final class ComputePool implements AutoCloseable {
   private static final class Worker implements Runnable {
     private final Pool pool;
     Thread thread;
-    private RowTask task;
-    private int from;
-    private int to;
-    // Written last by the caller, so that a worker that sees a new ticket sees its task too.
-    private volatile int ticket;
+    private volatile boolean parked;
 
     Worker(Pool pool) {
       this.pool = pool;
     }
 
-    void assign(RowTask task, int from, int to) {
-      this.task = task;
-      this.from = from;
-      this.to = to;
-      ticket = ticket + 1;
-      LockSupport.unpark(thread);
+    void wake() {
+      if (parked) {
+        LockSupport.unpark(thread);
+      }
     }
 
     @Override
@@ -261,23 +318,20 @@ public final class ComputePool implements AutoCloseable {
       while (true) {
         long since = System.nanoTime();
         int current;
-        while ((current = ticket) == seen) {
+        while ((current = (int) (pool.claim.get() >>> 32)) == seen) {
           if (pool.stopped) {
             return;
           }
           if (!idle(since)) {
-            LockSupport.park(this);
+            parked = true;
+            if ((int) (pool.claim.get() >>> 32) == seen && !pool.stopped) {
+              LockSupport.park(this);
+            }
+            parked = false;
           }
         }
         seen = current;
-        Throwable error = null;
-        try {
-          task.run(from, to);
-        } catch (Throwable e) {
-          error = e;
-        }
-        task = null;
-        pool.finished(error);
+        pool.work(current);
       }
     }
   }

@@ -17,6 +17,22 @@ public interface FloatKernels {
   /** {@code c[m×n] = a[m×k] · b[n×k]ᵀ}. */
   void multiplyTransposedB(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n);
 
+  /**
+   * {@code c[m×n] = a[m×k] · b[n×k]ᵀ}, then {@code row[n]} added to every row: a dense layer's
+   * forward pass with its bias. The bits are those of {@link #multiplyTransposedB} followed by the
+   * addition; implementations fold the addition into writing {@code c}.
+   */
+  default void multiplyTransposedBAddRow(
+      ComputePool pool, float[] a, float[] b, float[] row, float[] c, int m, int k, int n) {
+    multiplyTransposedB(pool, a, b, c, m, k, n);
+    for (int i = 0; i < m; i++) {
+      int base = i * n;
+      for (int j = 0; j < n; j++) {
+        c[base + j] += row[j];
+      }
+    }
+  }
+
   /** {@code c[m×n] = a[k×m]ᵀ · b[k×n]}. */
   void multiplyTransposedA(ComputePool pool, float[] a, float[] b, float[] c, int k, int m, int n);
 
@@ -47,6 +63,15 @@ public interface FloatKernels {
    */
   static void warmUp(long maxMillis) {
     KernelSelection.warmUp(maxMillis);
+  }
+
+  /**
+   * True when {@link #current()} is the Vector API implementation: other code with a vector and a
+   * plain form of a loop (the optimizers' updates) picks the same, so that {@value #PROPERTY}
+   * switches both.
+   */
+  static boolean vectorInUse() {
+    return KernelSelection.CURRENT != ScalarFloatKernels.INSTANCE;
   }
 
   /** True when this JVM was started with the {@code jdk.incubator.vector} module. */

@@ -79,6 +79,23 @@ public final class Kernels {
     }
   }
 
+  /**
+   * {@code c = a · bᵀ + row}, the 1×n {@code row} added to every row: a dense layer's forward pass
+   * with its bias, in one pass over {@code c}. The bits are those of {@link #multiplyTransposedB}
+   * then {@link #addRowVector}.
+   */
+  public void multiplyTransposedBAddRow(Matrix a, Matrix b, Matrix row, Matrix c) {
+    check(a.cols() == b.cols() && c.rows() == a.rows() && c.cols() == b.rows(), "a·bᵀ", a, b, c);
+    check(row.rows() == 1 && row.cols() == c.cols(), "c + row", c, row, c);
+    if (allFloat(a, b, c) && !row.isDouble()) {
+      floats.multiplyTransposedBAddRow(
+          pool, a.floats(), b.floats(), row.floats(), c.floats(), a.rows(), a.cols(), b.rows());
+    } else {
+      multiplyTransposedB(a, b, c);
+      addRowVector(c, row);
+    }
+  }
+
   /** {@code c = aᵀ · b}: a is k×m, b is k×n, c is m×n. */
   public void multiplyTransposedA(Matrix a, Matrix b, Matrix c) {
     check(a.rows() == b.rows() && c.rows() == a.cols() && c.cols() == b.cols(), "aᵀ·b", a, b, c);

@@ -193,6 +193,15 @@ public final class Matrix {
   /** True when every value in use is finite. */
   public boolean allFinite() {
     int n = size();
+    if (floats != null) {
+      // x - x is 0 for every finite x and NaN otherwise; a sum the JIT can keep in registers.
+      float nonFinite = 0f;
+      for (int i = 0; i < n; i++) {
+        float x = floats[i];
+        nonFinite += x - x;
+      }
+      return nonFinite == 0f;
+    }
     for (int i = 0; i < n; i++) {
       if (!Double.isFinite(get(i))) {
         return false;

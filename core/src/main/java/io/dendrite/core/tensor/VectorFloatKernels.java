@@ -89,6 +89,7 @@ final class VectorFloatKernels implements FloatKernels {
         for (int[] shape : shapes) {
           INSTANCE.multiply(pool, a, b, c, shape[0], shape[1], shape[2]);
           INSTANCE.multiplyTransposedB(pool, a, b, c, shape[0], shape[1], shape[2]);
+          INSTANCE.multiplyTransposedBAddRow(pool, a, b, a, c, shape[0], shape[1], shape[2]);
           INSTANCE.multiplyTransposedA(pool, a, b, c, shape[1], shape[0], shape[2]);
         }
         clean = counter.allocated() == before ? clean + 1 : 0;
@@ -119,24 +120,54 @@ final class VectorFloatKernels implements FloatKernels {
     run(pool, TRANSPOSED_A, a, b, c, m, k, n);
   }
 
+  @Override
+  public void multiplyTransposedBAddRow(
+      ComputePool pool, float[] a, float[] b, float[] row, float[] c, int m, int k, int n) {
+    if (m < L) {
+      FloatKernels.super.multiplyTransposedBAddRow(pool, a, b, row, c, m, k, n);
+    } else {
+      run(pool, TRANSPOSED_B, a, b, row, c, m, k, n);
+    }
+  }
+
   private static void run(
       ComputePool pool, int form, float[] a, float[] b, float[] c, int m, int k, int n) {
+    run(pool, form, a, b, null, c, m, k, n);
+  }
+
+  private static void run(
+      ComputePool pool,
+      int form,
+      float[] a,
+      float[] b,
+      float[] row,
+      float[] c,
+      int m,
+      int k,
+      int n) {
     Job job = JOBS.get();
     job.form = form;
     job.a = a;
     job.b = b;
+    job.row = row;
     job.c = c;
     job.m = m;
     job.k = k;
     job.n = n;
-    if (form == TRANSPOSED_B) {
-      job.reserve(k * m, n * m);
-    }
     try {
-      pool.run(job, m, form == TRANSPOSED_B ? L : TILE_ROWS, (long) m * n * k);
+      if (form == TRANSPOSED_B) {
+        // The batch is transposed once, on this thread; the threads then share out the rows of
+        // b (the columns of c), which keeps every thread's tiles as wide as the batch.
+        job.reserve(k * m, n * m);
+        transpose(a, k, 0, m, job.at, m);
+        pool.run(job, n, TILE_ROWS, (long) m * n * k);
+      } else {
+        pool.run(job, m, TILE_ROWS, (long) m * n * k);
+      }
     } finally {
       job.a = null;
       job.b = null;
+      job.row = null;
       job.c = null;
     }
   }
@@ -149,6 +180,7 @@ final class VectorFloatKernels implements FloatKernels {
     int form;
     float[] a;
     float[] b;
+    float[] row;
     float[] c;
     int m;
     int k;
@@ -184,16 +216,40 @@ final class VectorFloatKernels implements FloatKernels {
     }
 
     /**
-     * Computes rows {@code [from, to)} of {@code a·bᵀ} as columns of {@code (a·bᵀ)ᵀ = b·aᵀ}, so
-     * that the inner loop is an axpy over contiguous memory. Only this block's rows of {@code a}
-     * and {@code c} are transposed, which costs less than transposing the weights {@code b} once
-     * the batch is smaller than the layer, and needs no barrier between threads: each thread
-     * touches only its own columns of the scratch buffers.
+     * Computes columns {@code [from, to)} of {@code a·bᵀ} as rows of {@code (a·bᵀ)ᵀ = b·aᵀ}, so
+     * that the inner loop is an axpy over contiguous memory, from the batch {@code a} transposed
+     * beforehand; then writes them back into {@code c}, adding the row vector when there is one.
+     * Each thread touches only its own rows of the scratch buffer and its own columns of {@code c}.
      */
     private void transposedB(int from, int to) {
-      transpose(a, k, from, to, at, m);
-      axpy(b, k, 1, at, m, ct, m, k, 0, n, from, to);
-      transposeBack(ct, m, n, from, to, c);
+      axpy(b, k, 1, at, m, ct, m, k, from, to, 0, m);
+      transposeRowsBack(ct, m, n, from, to, row, c);
+    }
+  }
+
+  /**
+   * Writes rows {@code [from, to)} of the {@code n×m} {@code src} into the same columns of the
+   * {@code m×n} {@code dst}, plus {@code row[j]} in column {@code j} when {@code row} is not null.
+   */
+  static void transposeRowsBack(
+      float[] src, int m, int n, int from, int to, float[] row, float[] dst) {
+    // Blocks of 32 keep the lines being written in L1 across the strided side.
+    final int blk = 32;
+    for (int i0 = 0; i0 < m; i0 += blk) {
+      int i1 = Math.min(m, i0 + blk);
+      for (int j = from; j < to; j++) {
+        int s = j * m;
+        if (row == null) {
+          for (int i = i0; i < i1; i++) {
+            dst[i * n + j] = src[s + i];
+          }
+        } else {
+          float add = row[j];
+          for (int i = i0; i < i1; i++) {
+            dst[i * n + j] = src[s + i] + add;
+          }
+        }
+      }
     }
   }
 
@@ -211,25 +267,6 @@ final class VectorFloatKernels implements FloatKernels {
         int s = i * cols;
         for (int j = j0; j < j1; j++) {
           dst[j * ld + i] = src[s + j];
-        }
-      }
-    }
-  }
-
-  /**
-   * Copies columns {@code [from, to)} of {@code src} into the same rows of {@code dst}, transposed.
-   *
-   * <p>{@code src} has {@code rows} rows of {@code ld} values, {@code dst} rows of {@code rows}
-   * values.
-   */
-  static void transposeBack(float[] src, int ld, int rows, int from, int to, float[] dst) {
-    final int blk = 32;
-    for (int j0 = 0; j0 < rows; j0 += blk) {
-      int j1 = Math.min(rows, j0 + blk);
-      for (int i = from; i < to; i++) {
-        int d = i * rows;
-        for (int j = j0; j < j1; j++) {
-          dst[d + j] = src[j * ld + i];
         }
       }
     }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Stops a run that diverges, before the optimizer applies the step: at the first non-finite loss or
- * gradient, and at a loss that explodes while still finite (above {@value #GROWTH} times the mean
- * of the first {@value #BASELINE_STEPS} steps' losses, or above a configured maximum).
+ * Stops a run that diverges: at the first non-finite loss (before the optimizer applies the step)
+ * or gradient (found by the optimizer as it applies the step, which may be left partly applied),
+ * and at a loss that explodes while still finite (above {@value #GROWTH} times the mean of the
+ * first {@value #BASELINE_STEPS} steps' losses, or above a configured maximum).
  *
  * <p>The message names the epoch, the step and what went wrong, and suggests what to change.
  */
@@ -58,12 +59,13 @@ final class DivergenceGuard {
     }
   }
 
-  void checkGradients(TrainingContext ctx, List<Parameter> parameters) {
-    for (int i = 0; i < parameters.size(); i++) {
-      Parameter p = parameters.get(i);
-      if (!p.gradient().allFinite()) {
-        throw diverged(ctx, "the gradient of " + p.name() + " is not finite");
-      }
+  /**
+   * Stops the run when {@code nonFinite}, the result of {@link
+   * io.dendrite.core.spi.Optimizer#stepIfFinite}, names a parameter whose gradient is not finite.
+   */
+  void checkUpdate(TrainingContext ctx, List<Parameter> parameters, int nonFinite) {
+    if (nonFinite >= 0) {
+      throw diverged(ctx, "the gradient of " + parameters.get(nonFinite).name() + " is not finite");
     }
   }
 

@@ -14,31 +14,54 @@ class ComputePoolTests {
   private static final long BIG = ComputePool.MIN_PARALLEL_COST;
 
   @Test
-  void splitsRowsIntoAlignedBlocksThatCoverEveryRowOnce() {
+  void splitsRowsIntoAlignedPiecesThatCoverEveryRowOnce() {
     try (ComputePool pool = ComputePool.create(3)) {
       List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
-      Set<String> threads = ConcurrentHashMap.newKeySet();
-      pool.run(
-          (from, to) -> {
-            ranges.add(new int[] {from, to});
-            threads.add(Thread.currentThread().getName());
-          },
-          103,
-          4,
-          BIG);
+      pool.run((from, to) -> ranges.add(new int[] {from, to}), 103, 4, 64 * BIG);
 
       ranges.sort((x, y) -> Integer.compare(x[0], y[0]));
-      assertThat(ranges).hasSize(3);
+      // A few pieces per thread, claimed by whichever thread is free.
+      assertThat(ranges).hasSizeBetween(4, 12);
       int next = 0;
       for (int[] range : ranges) {
         assertThat(range[0]).isEqualTo(next);
+        assertThat(range[0] % 4).isZero();
         assertThat(range[1]).isGreaterThan(range[0]);
         next = range[1];
       }
       assertThat(next).isEqualTo(103);
-      assertThat(ranges.get(1)[0] % 4).isZero();
-      assertThat(ranges.get(2)[0] % 4).isZero();
-      assertThat(threads).hasSize(3).contains(Thread.currentThread().getName());
+    }
+  }
+
+  @Test
+  void theWorkersTakePiecesToo() {
+    try (ComputePool pool = ComputePool.create(3)) {
+      Set<String> threads = ConcurrentHashMap.newKeySet();
+      // The caller may take every piece when the workers are slow to wake: try a few times.
+      for (int attempt = 0; attempt < 200 && threads.size() < 2; attempt++) {
+        pool.run(
+            (from, to) -> {
+              threads.add(Thread.currentThread().getName());
+              long until = System.nanoTime() + 200_000;
+              while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+              }
+            },
+            96,
+            4,
+            64 * BIG);
+      }
+      assertThat(threads).hasSizeGreaterThanOrEqualTo(2).contains(Thread.currentThread().getName());
+    }
+  }
+
+  @Test
+  void smallPiecesAreNotWorthCutting() {
+    try (ComputePool pool = ComputePool.create(2)) {
+      List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+      // The least parallel cost is worth a few pieces, fewer than the 8 two threads could take.
+      pool.run((from, to) -> ranges.add(new int[] {from, to}), 64, 4, BIG);
+      assertThat(ranges).hasSizeBetween(2, 4);
     }
   }
 

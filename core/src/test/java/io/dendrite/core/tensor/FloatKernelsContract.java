@@ -81,6 +81,37 @@ abstract class FloatKernelsContract {
     assertCloseToReference(form, a, b, results[0], m, k, n);
   }
 
+  @org.junit.jupiter.api.Test
+  void theBiasFormGivesTheBitsOfTheProductThenTheAdditionForAnyThreadCount() {
+    // Rows below and above a vector's width take the dot and the transposed paths; odd sizes split
+    // pieces mid-tile.
+    for (int[] shape : new int[][] {{3, 785, 259}, {64, 784, 256}, {203, 129, 17}, {17, 0, 5}}) {
+      int m = shape[0];
+      int k = shape[1];
+      int n = shape[2];
+      float[] a = random(m * k, 7);
+      float[] b = random(n * k, 8);
+      float[] row = random(n, 9);
+      float[] expected = new float[m * n];
+      kernels().multiplyTransposedB(ComputePool.singleThreaded(), a, b, expected, m, k, n);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          expected[i * n + j] += row[j];
+        }
+      }
+      for (int threads = 1; threads <= 3; threads++) {
+        float[] c = new float[m * n];
+        Arrays.fill(c, Float.NaN);
+        try (ComputePool pool = ComputePool.eager(threads)) {
+          kernels().multiplyTransposedBAddRow(pool, a, b, row, c, m, k, n);
+        }
+        assertThat(bits(c))
+            .as("%s, %d threads", Arrays.toString(shape), threads)
+            .isEqualTo(bits(expected));
+      }
+    }
+  }
+
   static int[] bits(float[] values) {
     int[] bits = new int[values.length];
     for (int i = 0; i < values.length; i++) {

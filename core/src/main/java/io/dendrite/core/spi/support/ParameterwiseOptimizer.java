@@ -36,6 +36,32 @@ public abstract class ParameterwiseOptimizer implements Optimizer {
    */
   protected abstract void update(Parameter p, float[] w, float[] g, int n, ParameterState state);
 
+  /**
+   * Like {@link #update}, but returns false when {@code g} holds a non-finite value, in which case
+   * the values may be partly updated. An override should find it in the pass that updates (for
+   * example by summing {@code g[i] - g[i]}, which is 0 unless {@code g[i]} is infinite or NaN); the
+   * default scans {@code g} first, then updates.
+   */
+  protected boolean updateIfFinite(Parameter p, float[] w, float[] g, int n, ParameterState state) {
+    if (!p.gradient().allFinite()) {
+      return false;
+    }
+    update(p, w, g, n, state);
+    return true;
+  }
+
+  @Override
+  public final int stepIfFinite(List<Parameter> parameters) {
+    for (int k = 0; k < parameters.size(); k++) {
+      Parameter p = parameters.get(k);
+      ParameterState.requireFloat32(id, p);
+      if (!updateIfFinite(p, p.value().floats(), p.gradient().floats(), p.value().size(), state)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   @Override
   public final void step(List<Parameter> parameters) {
     for (int k = 0; k < parameters.size(); k++) {
