@@ -6,11 +6,11 @@ import io.dendrite.core.DendriteException;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.tensor.Kernels;
 import io.dendrite.runner.DendriteVersion;
-import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.ExperimentRun;
 import io.dendrite.runner.config.ConfigException;
 import io.dendrite.runner.output.RunDirectory;
 import io.dendrite.runner.output.RunSettings;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import io.dendrite.runner.validate.LoadedExperiment;
 import io.dendrite.runner.wiring.PluginModule;
 import io.dendrite.runner.wiring.RunModule;
@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Train and evaluate the experiment in FILE.",
+      "Train and evaluate the experiment in FILE, with the plugins of the standard plugin folders,"
+          + " of --plugins and of the file's plugins: key.",
       "Writes runs/<name>/<timestamp>/ (or --out DIR): experiment.resolved.yaml, metrics.csv,"
           + " metrics.json."
     })
@@ -62,10 +63,16 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = env.plugins().get();
-    LoadedExperiment loaded =
-        new ExperimentLoader(registry)
-            .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
+    try (InstalledPlugins plugins = env.openPlugins(experiment.pluginFolders(env))) {
+      PluginRegistry registry = plugins.registry();
+      LoadedExperiment loaded = experiment.load(env, registry);
+      run(registry, loaded);
+    }
+    return 0;
+  }
+
+  /** Trains; the plugin jars stay open meanwhile, as classes load as they are first used. */
+  private void run(PluginRegistry registry, LoadedExperiment loaded) {
     try (RunDirectory directory = runDirectory(loaded)) {
       log.debug("running {} in {}", loaded.experiment().name(), directory.path());
       RunSettings settings =
@@ -89,7 +96,6 @@ final class RunCommand implements Callable<Integer> {
       }
       throw e;
     }
-    return 0;
   }
 
   private RunDirectory runDirectory(LoadedExperiment loaded) {
