@@ -47,10 +47,34 @@ public final class ChildCli {
   public Outcome run(String... args) throws IOException, InterruptedException {
     Process p = start("dendrite", args);
     if (!p.waitFor(3, TimeUnit.MINUTES)) {
+      String threads = threadDump(p);
       p.destroyForcibly();
-      throw new AssertionError("dendrite " + String.join(" ", args) + " did not finish");
+      throw new AssertionError(
+          "dendrite "
+              + String.join(" ", args)
+              + " did not finish in 3 minutes; its threads:\n"
+              + threads
+              + "\nits output:\n"
+              + outcome("dendrite", -1));
     }
     return outcome("dendrite", p.exitValue());
+  }
+
+  /** The threads of a process that hangs, from jstack, for the failure message. */
+  private static String threadDump(Process p) {
+    try {
+      Process jstack =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                  Long.toString(p.pid()))
+              .redirectErrorStream(true)
+              .start();
+      String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jstack.waitFor(1, TimeUnit.MINUTES);
+      return dump;
+    } catch (IOException | InterruptedException e) {
+      return "(no thread dump: " + e + ")";
+    }
   }
 
   /** What the process started as {@code name} printed, with its exit code. */

@@ -21,7 +21,9 @@ final class Cli {
         new CliEnvironment(
             new PrintWriter(out, true),
             new PrintWriter(err, true),
-            () -> PluginRegistry.discover(Cli.class.getClassLoader()),
+            extra ->
+                io.dendrite.runner.plugins.InstalledPlugins.of(
+                    PluginRegistry.discover(Cli.class.getClassLoader())),
             workingDirectory,
             Clock.systemUTC(),
             false,

@@ -3,10 +3,12 @@ package io.dendrite.core.experiment;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.ParamException;
 import io.dendrite.core.param.Params;
+import io.dendrite.core.param.PathType;
 import io.dendrite.core.param.TextType;
 import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.ComponentType;
 import io.dendrite.core.spi.PluginKind;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,21 @@ public record Experiment(String name, Params params) {
           .optional();
   public static final Param<Long> SEED =
       Param.longInteger("seed", 0, "seed of every random choice: same seed, same bits");
+
+  /**
+   * Folders of plugin jars (or single jars) the experiment needs besides the standard plugin
+   * folders, relative to the experiment file. Front ends read them before anything else, since the
+   * plugins they hold decide what the rest of the file may say.
+   */
+  public static final Param<List<Path>> PLUGINS =
+      Param.list(
+              "plugins",
+              new PathType(true),
+              List.of(),
+              "folders of plugin jars, or jars, to load for this experiment besides the standard"
+                  + " plugin folders; relative to the experiment file")
+          .optional();
+
   public static final Param<Params> DATA =
       Param.section("data", DataSpec.PARAMS, "where the examples come from");
   public static final Param<Params> MODEL = Param.section("model", ModelSpec.PARAMS, "the network");
@@ -81,7 +98,7 @@ public record Experiment(String name, Params params) {
 
   /** The top-level keys of the experiment format, in the order files are written. */
   public static final List<Param<?>> FORMAT =
-      List.of(NAME, SEED, DATA, MODEL, LOSS, OPTIMIZER, TRAINING, METRICS);
+      List.of(NAME, SEED, PLUGINS, DATA, MODEL, LOSS, OPTIMIZER, TRAINING, METRICS);
 
   public Experiment {
     Objects.requireNonNull(name, "name");
@@ -107,6 +124,11 @@ public record Experiment(String name, Params params) {
 
   public long seed() {
     return params.get(SEED);
+  }
+
+  /** The plugin folders and jars the experiment names, absolute once validated; often none. */
+  public List<Path> plugins() {
+    return params.has(PLUGINS) ? params.get(PLUGINS) : List.of();
   }
 
   public DataSpec data() {

@@ -20,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds plugins with {@link ServiceLoader}, one kind at a time, and notes where each came from.
+ * Finds plugins with {@link ServiceLoader}, one kind at a time, and notes where each came from;
+ * then those of third-party {@link PluginJar}s, each through its own class loader.
  *
  * <p>A provider that fails (class missing, constructor throws, compiled for a newer Java) is
  * recorded as a problem with its jar and discovery goes on with the next one. {@link
  * ServiceConfigurationError} does not say which jar a failing class was listed in, so the services
- * files are read too, to map each provider class name back to its jar.
+ * files are read too, to map each provider class name back to its jar. Problems are only recorded,
+ * not logged: front ends report each one once.
  */
 final class PluginDiscovery {
   private static final Logger log = LoggerFactory.getLogger(PluginDiscovery.class);
@@ -36,8 +38,24 @@ final class PluginDiscovery {
   private PluginDiscovery() {}
 
   static PluginRegistry discover(ClassLoader loader, List<PluginProblem> earlier) {
+    return discover(loader, List.of(), earlier);
+  }
+
+  static PluginRegistry discover(
+      ClassLoader loader, List<PluginJar> jars, List<PluginProblem> earlier) {
     List<RegisteredPlugin> found = new ArrayList<>();
     List<PluginProblem> problems = new ArrayList<>(earlier);
+    classPath(loader, found, problems);
+    for (PluginJar jar : jars) {
+      problems.addAll(jar.problems());
+      ProviderLoader.load(jar, found, problems);
+      log.debug("plugin jar {}", jar);
+    }
+    return new PluginRegistry(found, problems);
+  }
+
+  private static void classPath(
+      ClassLoader loader, List<RegisteredPlugin> found, List<PluginProblem> problems) {
     for (PluginKind kind : PluginKind.values()) {
       Map<String, String> declaredIn = servicesFiles(loader, kind);
       Iterator<? extends Plugin<?>> it = ServiceLoader.load(kind.serviceType(), loader).iterator();
@@ -56,11 +74,10 @@ final class PluginDiscovery {
           String source = blame(e, declaredIn);
           String message = describe(e);
           problems.add(new PluginProblem(kind, null, source, message));
-          log.warn("{}: could not load a {} plugin: {}", source, kind.id(), message);
+          log.debug("{}: could not load a {} plugin: {}", source, kind.id(), message);
         }
       }
     }
-    return new PluginRegistry(found, problems);
   }
 
   /** Provider class name to the jar or folder whose services file lists it. */
@@ -93,7 +110,9 @@ final class PluginDiscovery {
   }
 
   private static String blame(Throwable e, Map<String, String> declaredIn) {
-    String text = e.toString() + (e.getCause() == null ? "" : " " + e.getCause());
+    // A LinkageError names the class in its internal form, org/example/Foo$Plugin.
+    String text =
+        (e.toString() + (e.getCause() == null ? "" : " " + e.getCause())).replace('/', '.');
     String best = null;
     for (Map.Entry<String, String> entry : declaredIn.entrySet()) {
       // The longest matching name wins, so that a.B does not blame the jar of a.B$Inner.
@@ -115,8 +134,8 @@ final class PluginDiscovery {
       }
       cause = cause.getCause();
     }
-    if (e instanceof UnsupportedClassVersionError) {
-      s.append(" (compiled for a newer Java than ").append(Runtime.version().feature()).append(")");
+    if (e instanceof UnsupportedClassVersionError u) {
+      return ProviderLoader.linkage("its class", u);
     }
     return s.toString();
   }

@@ -10,9 +10,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,16 +35,19 @@ public final class PluginRegistry implements ComponentFactory {
   private final List<RegisteredPlugin> plugins = new ArrayList<>();
   private final List<PluginProblem> problems = new ArrayList<>();
 
-  /** Builds a registry from what discovery found; invalid ids become problems. */
+  /**
+   * Builds a registry from what discovery found; invalid ids, and ids or classes found twice,
+   * become problems (each once, however often the registry is rebuilt from its own parts).
+   */
   public PluginRegistry(List<RegisteredPlugin> found, List<PluginProblem> discoveryProblems) {
-    problems.addAll(discoveryProblems);
+    Set<PluginProblem> all = new LinkedHashSet<>(discoveryProblems);
     for (PluginKind kind : PluginKind.values()) {
       byName.put(kind, new LinkedHashMap<>());
     }
     for (RegisteredPlugin p : found) {
       Optional<String> invalid = invalidId(p.plugin());
       if (invalid.isPresent()) {
-        problems.add(new PluginProblem(p.kind(), p.plugin().id(), p.source(), invalid.get()));
+        all.add(new PluginProblem(p.kind(), p.plugin().id(), p.source(), invalid.get()));
         continue;
       }
       plugins.add(p);
@@ -51,6 +56,8 @@ public final class PluginRegistry implements ComponentFactory {
         byName.get(p.kind()).computeIfAbsent(alias, k -> new ArrayList<>()).add(p);
       }
     }
+    all.addAll(Duplicates.of(byName));
+    problems.addAll(all);
     plugins.sort(Comparator.comparing(RegisteredPlugin::kind).thenComparing(RegisteredPlugin::id));
   }
 
@@ -65,6 +72,16 @@ public final class PluginRegistry implements ComponentFactory {
    */
   public static PluginRegistry discover(ClassLoader loader, List<PluginProblem> earlier) {
     return PluginDiscovery.discover(loader, earlier);
+  }
+
+  /**
+   * The plugins visible to {@code classPath} (Dendrite and its built-in plugins) and those of
+   * {@code jars}, each made through the jar's own class loader; problems found before discovery (a
+   * folder that could not be read) are reported alongside.
+   */
+  public static PluginRegistry discover(
+      ClassLoader classPath, List<PluginJar> jars, List<PluginProblem> earlier) {
+    return PluginDiscovery.discover(classPath, jars, earlier);
   }
 
   private static Optional<String> invalidId(Plugin<?> plugin) {
@@ -127,7 +144,7 @@ public final class PluginRegistry implements ComponentFactory {
     throw DendriteException.config(unknownMessage(kind, name));
   }
 
-  /** The error for a name that several plugins claim, naming each one's class and jar. */
+  /** The error for a name that several plugins claim, naming each one's class, jar and version. */
   public static DendriteException ambiguous(
       PluginKind kind, String name, java.util.Collection<RegisteredPlugin> matches) {
     return DendriteException.config(
@@ -135,9 +152,7 @@ public final class PluginRegistry implements ComponentFactory {
             + " id '"
             + name
             + "' is provided by more than one plugin: "
-            + matches.stream()
-                .map(p -> p.plugin().getClass().getName() + " (" + p.source() + ")")
-                .collect(Collectors.joining(" and "))
+            + matches.stream().map(Duplicates::describe).collect(Collectors.joining(" and "))
             + "; remove one of them");
   }
 
@@ -149,10 +164,13 @@ public final class PluginRegistry implements ComponentFactory {
         .ifPresent(g -> s.append(" (did you mean '").append(g).append("'?)"));
     s.append("; known: ").append(known(kind));
     for (PluginProblem p : problems) {
-      if (p.kind() == kind) {
-        s.append("; note: a ").append(kind.id()).append(" plugin failed to load: ").append(p);
+      boolean registered = p.id() != null && byName.get(kind).containsKey(p.id());
+      // One line per note: a folder of broken jars would make one line unreadable.
+      if (p.kind() == kind && !registered) {
+        s.append("\n  note: ").append(kind.withArticle()).append(" plugin failed to load: ");
+        s.append(p);
       } else if (p.kind() == null) {
-        s.append("; note: a plugin file could not be read: ").append(p);
+        s.append("\n  note: a plugin jar was not loaded: ").append(p);
       }
     }
     return s.toString();

@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 public interface ActivationPlugin extends Plugin<Activation> {
   /** The base of an activation plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Activation> implements ActivationPlugin {
+    /**
+     * The activation plugin {@code declaration} describes; {@code factory} makes each instance from
+     * the validated parameters (usually a constructor reference or a lambda).
+     */
     protected Base(Declaration declaration, Function<Params, ? extends Activation> factory) {
       super(declaration, factory);
     }
 
+    /** A activation plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Activation> factory) {
       super(id, summary, factory);
     }

@@ -17,6 +17,7 @@ import java.util.Objects;
  *     schedule}; empty when there are none
  */
 public record ComponentSpec(PluginKind kind, String id, Params params, Params settings) {
+  /** A reference to {@code id} of {@code kind}; no component may be null. */
   public ComponentSpec {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");

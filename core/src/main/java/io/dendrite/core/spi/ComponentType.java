@@ -33,6 +33,7 @@ public record ComponentType(PluginKind kind, List<Param<?>> settings)
               64)
           .optional();
 
+  /** Ids of {@code kind} with {@code settings}, none of which may be called {@code type}. */
   public ComponentType {
     settings = List.copyOf(settings);
     for (Param<?> s : settings) {

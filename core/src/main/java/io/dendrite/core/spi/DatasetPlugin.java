@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 public interface DatasetPlugin extends Plugin<Dataset> {
   /** The base of a dataset plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Dataset> implements DatasetPlugin {
+    /**
+     * The dataset plugin {@code declaration} describes; {@code factory} makes each instance from
+     * the validated parameters (usually a constructor reference or a lambda).
+     */
     protected Base(Declaration declaration, Function<Params, ? extends Dataset> factory) {
       super(declaration, factory);
     }
 
+    /** A dataset plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Dataset> factory) {
       super(id, summary, factory);
     }

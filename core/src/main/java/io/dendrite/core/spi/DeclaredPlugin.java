@@ -25,11 +25,16 @@ public abstract class DeclaredPlugin<T> implements Plugin<T> {
   private final Declaration declaration;
   private final Function<Params, ? extends T> factory;
 
+  /**
+   * The plugin {@code declaration} describes; {@code factory} makes each instance from the
+   * validated parameters.
+   */
   protected DeclaredPlugin(Declaration declaration, Function<Params, ? extends T> factory) {
     this.declaration = Objects.requireNonNull(declaration, "declaration");
     this.factory = Objects.requireNonNull(factory, "factory");
   }
 
+  /** A plugin with no parameters: its id, a one-line summary, and how to make one. */
   protected DeclaredPlugin(String id, String summary, Supplier<? extends T> factory) {
     this(declare(id, summary), params -> factory.get());
   }
@@ -49,6 +54,7 @@ public abstract class DeclaredPlugin<T> implements Plugin<T> {
    */
   public record Declaration(
       String id, String summary, List<String> aliases, List<Param<?>> params) {
+    /** Requires an id and a summary; copies the lists, so a declaration never changes. */
     public Declaration {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(summary, "summary");

@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 public interface LayerPlugin extends Plugin<Layer> {
   /** The base of a layer plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Layer> implements LayerPlugin {
+    /**
+     * The layer plugin {@code declaration} describes; {@code factory} makes each instance from the
+     * validated parameters (usually a constructor reference or a lambda).
+     */
     protected Base(Declaration declaration, Function<Params, ? extends Layer> factory) {
       super(declaration, factory);
     }
 
+    /** A layer plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Layer> factory) {
       super(id, summary, factory);
     }

@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 public interface LossPlugin extends Plugin<Loss> {
   /** The base of a loss plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Loss> implements LossPlugin {
+    /**
+     * The loss plugin {@code declaration} describes; {@code factory} makes each instance from the
+     * validated parameters (usually a constructor reference or a lambda).
+     */
     protected Base(Declaration declaration, Function<Params, ? extends Loss> factory) {
       super(declaration, factory);
     }
 
+    /** A loss plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Loss> factory) {
       super(id, summary, factory);
     }

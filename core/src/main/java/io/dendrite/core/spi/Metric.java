@@ -11,7 +11,9 @@ import io.dendrite.core.tensor.Matrix;
 public interface Metric {
   /** Whether larger or smaller values are better; early stopping and sweeps follow it. */
   enum Goal {
+    /** Larger values are better (accuracy, F1). */
     MAXIMIZE,
+    /** Smaller values are better (an error, a log loss). */
     MINIMIZE
   }
 

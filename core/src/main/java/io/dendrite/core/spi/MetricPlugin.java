@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 public interface MetricPlugin extends Plugin<Metric> {
   /** The base of a metric plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Metric> implements MetricPlugin {
+    /**
+     * The metric plugin {@code declaration} describes; {@code factory} makes each instance from the
+     * validated parameters (usually a constructor reference or a lambda).
+     */
     protected Base(Declaration declaration, Function<Params, ? extends Metric> factory) {
       super(declaration, factory);
     }
 
+    /** A metric plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Metric> factory) {
       super(id, summary, factory);
     }

@@ -14,6 +14,7 @@ import java.util.List;
  *     when the metric has none
  */
 public record MetricValue(double value, List<Double> perClass, List<List<Double>> matrix) {
+  /** Copies the lists, so a value never changes. */
   public MetricValue {
     perClass = List.copyOf(perClass);
     matrix = matrix.stream().map(List::copyOf).toList();

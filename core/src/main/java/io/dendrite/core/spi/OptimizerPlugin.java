@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 public interface OptimizerPlugin extends Plugin<Optimizer> {
   /** The base of an optimizer plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Optimizer> implements OptimizerPlugin {
+    /**
+     * The optimizer plugin {@code declaration} describes; {@code factory} makes each instance from
+     * the validated parameters (usually a constructor reference or a lambda).
+     */
     protected Base(Declaration declaration, Function<Params, ? extends Optimizer> factory) {
       super(declaration, factory);
     }
 
+    /** A optimizer plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Optimizer> factory) {
       super(id, summary, factory);
     }

@@ -10,14 +10,23 @@ import java.util.Optional;
  * wiring and {@code dendrite plugins} pick it up from this list.
  */
 public enum PluginKind {
+  /** An activation function, applied to a layer's output ({@link Activation}). */
   ACTIVATION("activation", ActivationPlugin.class),
+  /** What training minimizes ({@link Loss}). */
   LOSS("loss", LossPlugin.class),
+  /** How parameters are updated from their gradients ({@link Optimizer}). */
   OPTIMIZER("optimizer", OptimizerPlugin.class),
+  /** The starting values of a weight matrix ({@link Initializer}). */
   INITIALIZER("initializer", InitializerPlugin.class),
+  /** One layer of the network ({@link Layer}). */
   LAYER("layer", LayerPlugin.class),
+  /** A quality measure reported besides the loss ({@link Metric}). */
   METRIC("metric", MetricPlugin.class),
+  /** A source of examples ({@link Dataset}). */
   DATASET("dataset", DatasetPlugin.class),
+  /** A step of {@code data.preprocess}, fitted on the training split ({@link Preprocessor}). */
   PREPROCESSOR("preprocessor", PreprocessorPlugin.class),
+  /** How the learning rate changes during training ({@link Schedule}). */
   SCHEDULE("schedule", SchedulePlugin.class);
 
   private final String id;

@@ -11,10 +11,15 @@ import java.util.function.Supplier;
 public interface SchedulePlugin extends Plugin<Schedule> {
   /** The base of a schedule plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Schedule> implements SchedulePlugin {
+    /**
+     * The schedule plugin {@code declaration} describes; {@code factory} makes each instance from
+     * the validated parameters (usually a constructor reference or a lambda).
+     */
     protected Base(Declaration declaration, Function<Params, ? extends Schedule> factory) {
       super(declaration, factory);
     }
 
+    /** A schedule plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Schedule> factory) {
       super(id, summary, factory);
     }

@@ -1,8 +1,8 @@
 package io.dendrite.runner.cli;
 
-import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.runner.config.ConfigException;
 import io.dendrite.runner.config.Position;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import io.dendrite.runner.plugins.PluginFolder;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -13,13 +13,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * What the commands need from the outside world. Tests run the commands in-process with their own
  * streams, folder, clock and plugins.
  *
- * @param plugins discovers plugins when first asked, after {@code --debug} took effect
+ * @param plugins opens the plugins of a command, given the plugin folders it adds ({@code
+ *     --plugins}, the experiment's {@code plugins:}) to the standard ones; called when the command
+ *     runs, after {@code --debug} took effect, and closed by the command when it is done
  * @param workingDirectory relative files and {@code runs/} are resolved against it
  * @param terminal true when standard output is a terminal (progress bar)
  * @param userFolder the user's Dendrite folder, {@code ~/.dendrite}: downloaded data sets go in its
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
 public record CliEnvironment(
     PrintWriter out,
     PrintWriter err,
-    Supplier<PluginRegistry> plugins,
+    Function<List<Path>, InstalledPlugins> plugins,
     Path workingDirectory,
     Clock clock,
     boolean terminal,
@@ -36,10 +38,15 @@ public record CliEnvironment(
   public CliEnvironment {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
-    plugins = once(plugins);
+    Objects.requireNonNull(plugins, "plugins");
     workingDirectory = workingDirectory.toAbsolutePath().normalize();
     Objects.requireNonNull(clock, "clock");
     userFolder = userFolder.toAbsolutePath().normalize();
+  }
+
+  /** The plugins of a command that adds {@code extraFolders} to the standard plugin folders. */
+  public InstalledPlugins openPlugins(List<Path> extraFolders) {
+    return plugins.apply(List.copyOf(extraFolders));
   }
 
   /** Where downloaded data sets are kept. */
@@ -49,25 +56,42 @@ public record CliEnvironment(
 
   /**
    * The real process: standard streams, current folder, system clock, and the plugins of the class
-   * path and of the {@code plugins/} folders: the one in Dendrite's home (the launcher passes it as
-   * {@code dendrite.home}) and the one in the current folder. The jars stay open while the process
-   * runs.
+   * path and of the {@link #standardPluginFolders plugin folders}.
    */
   public static CliEnvironment system() {
-    List<Path> folders = new ArrayList<>();
-    String home = System.getProperty("dendrite.home");
-    if (home != null && !home.isBlank()) {
-      folders.add(Path.of(home, "plugins"));
-    }
-    folders.add(Path.of("plugins"));
+    Path userFolder = Path.of(System.getProperty("user.home"), ".dendrite");
+    List<Path> standard =
+        standardPluginFolders(System.getProperty("dendrite.home"), Path.of(""), userFolder);
+    ClassLoader framework = CliEnvironment.class.getClassLoader();
     return new CliEnvironment(
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-        () -> PluginFolder.open(folders, CliEnvironment.class.getClassLoader()).discover(),
+        extra -> PluginFolder.open(concat(standard, extra), framework),
         Path.of(""),
         Clock.systemDefaultZone(),
         stdoutIsTerminal(),
-        Path.of(System.getProperty("user.home"), ".dendrite"));
+        userFolder);
+  }
+
+  /**
+   * Where plugin jars are looked for, in order: {@code plugins/} in Dendrite's home (the launcher
+   * passes it as {@code dendrite.home}; null when not set), in the working folder, and in the
+   * user's Dendrite folder ({@code ~/.dendrite/plugins}).
+   */
+  public static List<Path> standardPluginFolders(String home, Path workingDirectory, Path user) {
+    List<Path> folders = new ArrayList<>();
+    if (home != null && !home.isBlank()) {
+      folders.add(Path.of(home, "plugins"));
+    }
+    folders.add(workingDirectory.resolve("plugins"));
+    folders.add(user.resolve("plugins"));
+    return folders;
+  }
+
+  private static List<Path> concat(List<Path> first, List<Path> then) {
+    List<Path> all = new ArrayList<>(first);
+    all.addAll(then);
+    return all;
   }
 
   /**
@@ -106,20 +130,5 @@ public record CliEnvironment(
     return absolute.startsWith(workingDirectory)
         ? workingDirectory.relativize(absolute).toString()
         : absolute.toString();
-  }
-
-  private static Supplier<PluginRegistry> once(Supplier<PluginRegistry> discover) {
-    Objects.requireNonNull(discover, "plugins");
-    return new Supplier<>() {
-      private PluginRegistry registry;
-
-      @Override
-      public synchronized PluginRegistry get() {
-        if (registry == null) {
-          registry = discover.get();
-        }
-        return registry;
-      }
-    };
   }
 }

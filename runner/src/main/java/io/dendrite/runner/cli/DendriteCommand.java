@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 success, 2 invalid configuration or usage, 3 bad data or model file,"
-          + " 1 internal error."
+          + " 1 internal error (and, for plugins doctor, a plugin problem)."
     })
 public final class DendriteCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -35,7 +35,11 @@ public final class DendriteCommand implements Callable<Integer> {
     cmd.addSubcommand("evaluate", new EvaluateCommand(env));
     cmd.addSubcommand("predict", new PredictCommand(env));
     cmd.addSubcommand("validate", new ValidateCommand(env));
-    cmd.addSubcommand("plugins", new PluginsCommand(env));
+    CommandLine plugins = new CommandLine(new PluginsCommand(env));
+    plugins.addSubcommand("describe", new PluginsDescribeCommand(env));
+    plugins.addSubcommand("doctor", new PluginsDoctorCommand(env));
+    cmd.addSubcommand("plugins", plugins);
+    cmd.addSubcommand("schema", new SchemaCommand(env));
     cmd.addSubcommand("sweep", new SweepCommand(env));
     cmd.addSubcommand("help", new CommandLine.HelpCommand());
     ErrorReporter errors = new ErrorReporter();

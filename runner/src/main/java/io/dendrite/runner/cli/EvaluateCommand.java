@@ -14,6 +14,7 @@ import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.output.ConsoleReporter;
 import io.dendrite.runner.output.JsonWriter;
 import io.dendrite.runner.output.MetricsWriter;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin ModelArguments model;
 
+  @Mixin PluginsOption plugins;
+
   @Option(
       names = "--data",
       paramLabel = "FILE",
@@ -57,63 +60,65 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = env.plugins().get();
-    Path file = model.file(env);
-    Model loaded = model.load(env, registry);
-    Experiment experiment = loaded.experiment();
-    Path folder = file.toAbsolutePath().getParent();
-    String described = "the run's test set";
-    if (data != null) {
-      Experiment other =
-          new ExperimentLoader(registry).load(env.resolve(data), data, List.of()).experiment();
-      experiment = experiment.withDataOf(other);
-      folder = env.resolve(data).getParent();
-      described = "the test set of " + data;
-    }
-    Evaluation result;
-    try (ComputePool pool = ComputePool.create(experiment.training().effectiveThreads())) {
-      Kernels kernels = new Kernels(pool);
-      ExperimentTrainer trainer =
-          new ExperimentTrainer(registry, kernels, folder, env.cacheFolder());
-      Examples test =
-          trainer
-              .prepareData(experiment)
-              .test()
-              .orElseThrow(
-                  () ->
-                      DendriteException.config(
-                          data == null
-                              ? "the model's experiment has no test set; give one with --data"
-                                  + " FILE (an experiment file with data.test)"
-                              : data + " has no test set (data.test or data.test_split)"));
-      result = trainer.evaluate(experiment, loaded.network(kernels), test);
-    }
-    Map<String, Object> reported = runReported(loaded);
-    boolean same = data == null && !reported.isEmpty() && matches(result, reported);
-    if (json) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("model", env.shown(file));
-      out.put("data", data == null ? "test" : data);
-      out.put("examples", result.examples());
-      out.put("test", MetricsWriter.evaluation(result, loaded.classNames()));
-      if (data == null && !reported.isEmpty()) {
-        out.put("same_as_run", same);
+    try (InstalledPlugins installed = env.openPlugins(plugins.resolve(env))) {
+      PluginRegistry registry = installed.registry();
+      Path file = model.file(env);
+      Model loaded = model.load(env, registry);
+      Experiment experiment = loaded.experiment();
+      Path folder = file.toAbsolutePath().getParent();
+      String described = "the run's test set";
+      if (data != null) {
+        Experiment other =
+            new ExperimentLoader(registry).load(env.resolve(data), data, List.of()).experiment();
+        experiment = experiment.withDataOf(other);
+        folder = env.resolve(data).getParent();
+        described = "the test set of " + data;
       }
-      env.out().println(JsonWriter.write(out));
-    } else {
-      env.out().printf("model       %s  (%s)%n", env.shown(file), experiment.name());
-      env.out().printf("data        %d examples: %s%n", result.examples(), described);
-      env.out().println(ConsoleReporter.line("test", result));
-      if (data == null && !reported.isEmpty()) {
-        env.out()
-            .println(
-                same
-                    ? "            the same as its run reported, bit for bit"
-                    : "            differs from what its run reported: " + reported);
+      Evaluation result;
+      try (ComputePool pool = ComputePool.create(experiment.training().effectiveThreads())) {
+        Kernels kernels = new Kernels(pool);
+        ExperimentTrainer trainer =
+            new ExperimentTrainer(registry, kernels, folder, env.cacheFolder());
+        Examples test =
+            trainer
+                .prepareData(experiment)
+                .test()
+                .orElseThrow(
+                    () ->
+                        DendriteException.config(
+                            data == null
+                                ? "the model's experiment has no test set; give one with --data"
+                                    + " FILE (an experiment file with data.test)"
+                                : data + " has no test set (data.test or data.test_split)"));
+        result = trainer.evaluate(experiment, loaded.network(kernels), test);
       }
+      Map<String, Object> reported = runReported(loaded);
+      boolean same = data == null && !reported.isEmpty() && matches(result, reported);
+      if (json) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", env.shown(file));
+        out.put("data", data == null ? "test" : data);
+        out.put("examples", result.examples());
+        out.put("test", MetricsWriter.evaluation(result, loaded.classNames()));
+        if (data == null && !reported.isEmpty()) {
+          out.put("same_as_run", same);
+        }
+        env.out().println(JsonWriter.write(out));
+      } else {
+        env.out().printf("model       %s  (%s)%n", env.shown(file), experiment.name());
+        env.out().printf("data        %d examples: %s%n", result.examples(), described);
+        env.out().println(ConsoleReporter.line("test", result));
+        if (data == null && !reported.isEmpty()) {
+          env.out()
+              .println(
+                  same
+                      ? "            the same as its run reported, bit for bit"
+                      : "            differs from what its run reported: " + reported);
+        }
+      }
+      env.out().flush();
+      return 0;
     }
-    env.out().flush();
-    return 0;
   }
 
   /** The test loss and metrics the run recorded in the model's metadata, if it had a test set. */

@@ -1,7 +1,6 @@
 package io.dendrite.runner.cli;
 
 import io.dendrite.core.param.Param;
-import io.dendrite.core.plugin.PluginProblem;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.plugin.RegisteredPlugin;
 import io.dendrite.runner.docs.ParamText;
@@ -9,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The plugins as an aligned table, one row per plugin, sorted by kind then id. */
+/**
+ * The plugins as an aligned table, one row per plugin, sorted by kind then id, with each
+ * parameter's default, range or choices.
+ */
 final class PluginTable {
   private static final List<String> HEADER =
       List.of("KIND", "ID", "ALIASES", "PARAMETERS", "SOURCE");
@@ -28,29 +30,11 @@ final class PluginTable {
               parameters(p.plugin().params()),
               shortSource(p.source())));
     }
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
-    StringBuilder s = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        line.append(row.get(i));
-        if (i < row.size() - 1) {
-          line.append(" ".repeat(widths[i] - row.get(i).length() + 2));
-        }
-      }
-      s.append(line.toString().stripTrailing()).append('\n');
-    }
+    StringBuilder s = new StringBuilder(TextTable.format(rows, ""));
     s.append('\n')
         .append(registry.plugins().size())
-        .append(" plugins; types, ranges and docs: dendrite plugins --json\n");
-    for (PluginProblem problem : registry.problems()) {
-      s.append("problem: ").append(problem).append('\n');
-    }
+        .append(" plugins; one in full: dendrite plugins describe ID; problems: dendrite plugins")
+        .append(" doctor\n");
     return s.toString();
   }
 
@@ -58,11 +42,26 @@ final class PluginTable {
     if (params.isEmpty()) {
       return "-";
     }
-    return params.stream().map(ParamText::brief).collect(Collectors.joining(", "));
+    return params.stream().map(PluginTable::parameter).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * {@code learning_rate=0.001 (> 0)}, {@code split=train (train|test|all)}, {@code units
+   * (required, >= 1)}: the default and what is allowed, in a few characters.
+   */
+  static String parameter(Param<?> p) {
+    String limits = !p.choices().isEmpty() ? String.join("|", p.choices()) : p.rangeText();
+    String brief = ParamText.brief(p);
+    if (limits.isEmpty()) {
+      return brief;
+    }
+    return brief.endsWith(")")
+        ? brief.substring(0, brief.length() - 1) + ", " + limits + ")"
+        : brief + " (" + limits + ")";
   }
 
   /** A jar by its file name (the full path is in the JSON); a class folder by its path. */
-  private static String shortSource(String source) {
+  static String shortSource(String source) {
     int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
     return source.endsWith(".jar") && slash >= 0 ? source.substring(slash + 1) : source;
   }

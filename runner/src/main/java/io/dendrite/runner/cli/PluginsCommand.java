@@ -1,7 +1,7 @@
 package io.dendrite.runner.cli;
 
-import io.dendrite.core.plugin.PluginProblem;
 import io.dendrite.core.plugin.PluginRegistry;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +11,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "plugins",
     mixinStandardHelpOptions = true,
-    description = "List the installed plugins by kind: id, aliases, parameters, source jar.")
+    description = {
+      "List the installed plugins by kind: id, aliases, parameters with defaults, ranges and"
+          + " choices, source jar.",
+      "Problems with plugin jars go to stderr; 'plugins doctor' lists them and fails on them."
+    })
 final class PluginsCommand implements Callable<Integer> {
   private final CliEnvironment env;
 
@@ -22,6 +26,8 @@ final class PluginsCommand implements Callable<Integer> {
               + " to stderr.")
   boolean json;
 
+  @Mixin PluginsOption plugins;
+
   @Mixin DebugOption debug;
 
   PluginsCommand(CliEnvironment env) {
@@ -30,17 +36,12 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = env.plugins().get();
-    if (json) {
-      env.out().println(PluginJson.write(registry));
-      for (PluginProblem p : registry.problems()) {
-        env.err().println("plugin problem: " + p);
-      }
-    } else {
-      env.out().print(PluginTable.write(registry));
+    try (InstalledPlugins installed = env.openPlugins(plugins.resolve(env))) {
+      PluginRegistry registry = installed.registry();
+      env.out().print(json ? PluginJson.write(registry) + "\n" : PluginTable.write(registry));
+      env.out().flush();
+      PluginWarnings.print(registry, env.err());
     }
-    env.out().flush();
-    env.err().flush();
     return 0;
   }
 }

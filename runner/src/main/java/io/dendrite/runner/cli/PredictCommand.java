@@ -4,6 +4,7 @@ import io.dendrite.core.data.Features;
 import io.dendrite.core.model.Model;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.runner.output.JsonWriter;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,8 @@ final class PredictCommand implements Callable<Integer> {
 
   @Mixin ModelArguments model;
 
+  @Mixin PluginsOption plugins;
+
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "Input files.")
   List<String> inputs = new ArrayList<>();
 
@@ -54,33 +57,35 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (top < 1) {
-      throw io.dendrite.core.DendriteException.config("--top must be at least 1, not " + top);
-    }
-    PluginRegistry registry = env.plugins().get();
-    Path file = model.file(env);
-    Model loaded = model.load(env, registry);
-    PredictionInputs reader =
-        new PredictionInputs(
-            loaded, registry, file.toAbsolutePath().getParent(), env.cacheFolder());
-    List<Object> all = new ArrayList<>();
-    for (String input : inputs) {
-      Features features = reader.read(env.resolve(input), input);
-      float[][] outputs = loaded.predict(features);
-      for (int i = 0; i < outputs.length; i++) {
-        String name = outputs.length == 1 ? input : input + "[" + i + "]";
-        if (json) {
-          all.add(asJson(name, outputs[i], loaded));
-        } else {
-          env.out().println(line(name, outputs[i], loaded));
+    try (InstalledPlugins installed = env.openPlugins(plugins.resolve(env))) {
+      PluginRegistry registry = installed.registry();
+      if (top < 1) {
+        throw io.dendrite.core.DendriteException.config("--top must be at least 1, not " + top);
+      }
+      Path file = model.file(env);
+      Model loaded = model.load(env, registry);
+      PredictionInputs reader =
+          new PredictionInputs(
+              loaded, registry, file.toAbsolutePath().getParent(), env.cacheFolder());
+      List<Object> all = new ArrayList<>();
+      for (String input : inputs) {
+        Features features = reader.read(env.resolve(input), input);
+        float[][] outputs = loaded.predict(features);
+        for (int i = 0; i < outputs.length; i++) {
+          String name = outputs.length == 1 ? input : input + "[" + i + "]";
+          if (json) {
+            all.add(asJson(name, outputs[i], loaded));
+          } else {
+            env.out().println(line(name, outputs[i], loaded));
+          }
         }
       }
+      if (json) {
+        env.out().println(JsonWriter.write(all));
+      }
+      env.out().flush();
+      return 0;
     }
-    if (json) {
-      env.out().println(JsonWriter.write(all));
-    }
-    env.out().flush();
-    return 0;
   }
 
   private List<Integer> ranked(float[] out) {

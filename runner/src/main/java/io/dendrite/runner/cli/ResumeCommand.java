@@ -6,6 +6,7 @@ import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.ExperimentRun;
 import io.dendrite.runner.output.Checkpoints;
 import io.dendrite.runner.output.RunDirectory;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import io.dendrite.runner.validate.LoadedExperiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,45 +40,49 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin DebugOption debug;
 
+  @Mixin PluginsOption plugins;
+
   ResumeCommand(CliEnvironment env) {
     this.env = env;
   }
 
   @Override
   public Integer call() {
-    Path dir = env.resolve(runDirectory);
-    PluginRegistry registry = env.plugins().get();
-    try (RunDirectory directory = RunDirectory.forResume(dir, env.clock())) {
-      Path yaml = dir.resolve(ExperimentRun.RESOLVED_YAML);
-      if (!Files.isRegularFile(yaml)) {
-        throw DendriteException.config(
-            env.shown(dir)
-                + " has no "
-                + ExperimentRun.RESOLVED_YAML
-                + ": the run stopped before it began; run its experiment again");
+    try (InstalledPlugins installed = env.openPlugins(plugins.resolve(env))) {
+      PluginRegistry registry = installed.registry();
+      Path dir = env.resolve(runDirectory);
+      try (RunDirectory directory = RunDirectory.forResume(dir, env.clock())) {
+        Path yaml = dir.resolve(ExperimentRun.RESOLVED_YAML);
+        if (!Files.isRegularFile(yaml)) {
+          throw DendriteException.config(
+              env.shown(dir)
+                  + " has no "
+                  + ExperimentRun.RESOLVED_YAML
+                  + ": the run stopped before it began; run its experiment again");
+        }
+        LoadedExperiment loaded =
+            new ExperimentLoader(registry).load(yaml, env.shown(yaml), List.of());
+        Optional<Checkpoints.Found> found =
+            new Checkpoints(directory.checkpoints())
+                .newestValid(
+                    problem -> {
+                      env.err().println("warning: " + problem);
+                      env.err().flush();
+                    });
+        if (found.isEmpty()) {
+          env.err()
+              .println(
+                  "note: "
+                      + env.shown(dir)
+                      + " has no valid checkpoint; training starts from the beginning");
+          env.err().flush();
+        } else if (!quiet) {
+          env.out().println("checkpoint  " + env.shown(found.get().file()));
+          env.out().flush();
+        }
+        RunExecution.perform(env, registry, loaded, directory, quiet, found);
       }
-      LoadedExperiment loaded =
-          new ExperimentLoader(registry).load(yaml, env.shown(yaml), List.of());
-      Optional<Checkpoints.Found> found =
-          new Checkpoints(directory.checkpoints())
-              .newestValid(
-                  problem -> {
-                    env.err().println("warning: " + problem);
-                    env.err().flush();
-                  });
-      if (found.isEmpty()) {
-        env.err()
-            .println(
-                "note: "
-                    + env.shown(dir)
-                    + " has no valid checkpoint; training starts from the beginning");
-        env.err().flush();
-      } else if (!quiet) {
-        env.out().println("checkpoint  " + env.shown(found.get().file()));
-        env.out().flush();
-      }
-      RunExecution.perform(env, registry, loaded, directory, quiet, found);
+      return 0;
     }
-    return 0;
   }
 }

@@ -1,9 +1,9 @@
 package io.dendrite.runner.cli;
 
 import io.dendrite.core.plugin.PluginRegistry;
-import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.output.Checkpoints;
 import io.dendrite.runner.output.RunDirectory;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import io.dendrite.runner.validate.LoadedExperiment;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Train and evaluate the experiment in FILE.",
+      "Train and evaluate the experiment in FILE, with the plugins of the standard plugin folders,"
+          + " of --plugins and of the file's plugins: key.",
       "Writes runs/<name>/<timestamp>/ (or --out DIR): experiment.resolved.yaml, metrics.csv,"
           + " metrics.json, model.safetensors, checkpoints/, run.json."
     })
@@ -50,16 +51,21 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry registry = env.plugins().get();
-    LoadedExperiment loaded =
-        new ExperimentLoader(registry)
-            .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
+    try (InstalledPlugins plugins = env.openPlugins(experiment.pluginFolders(env))) {
+      PluginRegistry registry = plugins.registry();
+      LoadedExperiment loaded = experiment.load(env, registry);
+      run(registry, loaded);
+    }
+    return 0;
+  }
+
+  /** Trains; the plugin jars stay open meanwhile, as classes load as they are first used. */
+  private void run(PluginRegistry registry, LoadedExperiment loaded) {
     try (RunDirectory directory = runDirectory(loaded)) {
       log.debug("running {} in {}", loaded.experiment().name(), directory.path());
       startOver(directory);
       RunExecution.perform(env, registry, loaded, directory, quiet, Optional.empty());
     }
-    return 0;
   }
 
   /** A run that stopped in this folder before is replaced; say so, and how to continue it. */

@@ -3,6 +3,7 @@ package io.dendrite.runner.cli;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.tensor.Kernels;
 import io.dendrite.runner.DendriteVersion;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import io.dendrite.runner.sweep.LocalSweepEngine;
 import io.dendrite.runner.sweep.SweepEngine;
 import io.dendrite.runner.sweep.SweepEngines;
@@ -73,48 +74,51 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (parallel < 0) {
-      throw io.dendrite.core.DendriteException.config("--parallel must be >= 0, found " + parallel);
+    try (InstalledPlugins installed = env.openPlugins(experiment.pluginFolders(env))) {
+      PluginRegistry registry = installed.registry();
+      if (parallel < 0) {
+        throw io.dendrite.core.DendriteException.config(
+            "--parallel must be >= 0, found " + parallel);
+      }
+      SweepEngine sweepEngine = SweepEngines.find(engine, SweepCommand.class.getClassLoader());
+      SweepPlan plan =
+          new SweepLoader(registry)
+              .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
+      Path folder =
+          out != null
+              ? SweepFolder.claim(env.resolve(out))
+              : SweepFolder.createNew(
+                  env.workingDirectory().resolve("runs"), plan.name(), env.clock());
+      String shown = env.shown(folder);
+      env.out()
+          .printf(
+              "sweep       %s  (%s, %d trials, %s engine, dendrite %s)%n",
+              plan.name(), experiment.file, plan.trials().size(), engine, DendriteVersion.get());
+      env.out().printf("folder      %s%n", shown);
+      env.out().flush();
+      if (LocalSweepEngine.ID.equals(engine)) {
+        // Compiled kernels before the first step; remote engines warm up their own JVMs.
+        Kernels.warmUp(WARM_UP_MILLIS);
+      }
+      SweepResults results = new SweepResults(plan, folder);
+      sweepEngine.run(
+          new SweepJob(
+              plan,
+              folder,
+              Optional.ofNullable(master),
+              parallel,
+              registry,
+              env.out(),
+              DendriteVersion.get(),
+              env.cacheFolder()),
+          outcome -> {
+            results.add(outcome);
+            report(plan, outcome);
+          });
+      results.printSummary(env.out(), shown);
+      boolean anyDone = results.outcomes().stream().anyMatch(TrialOutcome::succeeded);
+      return anyDone ? 0 : 1;
     }
-    PluginRegistry registry = env.plugins().get();
-    SweepEngine sweepEngine = SweepEngines.find(engine, SweepCommand.class.getClassLoader());
-    SweepPlan plan =
-        new SweepLoader(registry)
-            .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
-    Path folder =
-        out != null
-            ? SweepFolder.claim(env.resolve(out))
-            : SweepFolder.createNew(
-                env.workingDirectory().resolve("runs"), plan.name(), env.clock());
-    String shown = env.shown(folder);
-    env.out()
-        .printf(
-            "sweep       %s  (%s, %d trials, %s engine, dendrite %s)%n",
-            plan.name(), experiment.file, plan.trials().size(), engine, DendriteVersion.get());
-    env.out().printf("folder      %s%n", shown);
-    env.out().flush();
-    if (LocalSweepEngine.ID.equals(engine)) {
-      // Compiled kernels before the first step; remote engines warm up their own JVMs.
-      Kernels.warmUp(WARM_UP_MILLIS);
-    }
-    SweepResults results = new SweepResults(plan, folder);
-    sweepEngine.run(
-        new SweepJob(
-            plan,
-            folder,
-            Optional.ofNullable(master),
-            parallel,
-            registry,
-            env.out(),
-            DendriteVersion.get(),
-            env.cacheFolder()),
-        outcome -> {
-          results.add(outcome);
-          report(plan, outcome);
-        });
-    results.printSummary(env.out(), shown);
-    boolean anyDone = results.outcomes().stream().anyMatch(TrialOutcome::succeeded);
-    return anyDone ? 0 : 1;
   }
 
   private void report(SweepPlan plan, TrialOutcome o) {

@@ -2,8 +2,8 @@ package io.dendrite.runner.cli;
 
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.spi.ComponentSpec;
-import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.config.ConfigException;
+import io.dendrite.runner.plugins.InstalledPlugins;
 import io.dendrite.runner.validate.LoadedExperiment;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -32,11 +32,12 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LoadedExperiment loaded;
-    try {
-      loaded =
-          new ExperimentLoader(env.plugins().get())
-              .load(env.resolve(experiment.file), experiment.file, experiment.overrides);
+    try (InstalledPlugins plugins = env.openPlugins(experiment.pluginFolders(env))) {
+      LoadedExperiment loaded = experiment.load(env, plugins.registry());
+      env.out().println(experiment.file + ": valid");
+      env.out().println(summary(loaded.experiment()));
+      env.out().flush();
+      return 0;
     } catch (ConfigException e) {
       e.problems().forEach(env.err()::println);
       int n = e.problems().size();
@@ -45,10 +46,6 @@ final class ValidateCommand implements Callable<Integer> {
       env.err().flush();
       return e.exitCode();
     }
-    env.out().println(experiment.file + ": valid");
-    env.out().println(summary(loaded.experiment()));
-    env.out().flush();
-    return 0;
   }
 
   static String summary(Experiment e) {

@@ -1,113 +1,121 @@
 package io.dendrite.runner.plugins;
 
+import io.dendrite.core.plugin.PluginJar;
 import io.dendrite.core.plugin.PluginProblem;
 import io.dendrite.core.plugin.PluginRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Third-party plugin jars dropped into {@code plugins/} folders, loaded beside the built-in ones.
+ * Third-party plugin jars from {@code plugins/} folders (or named one by one), loaded beside the
+ * built-in ones.
  *
- * <p>Each jar is opened once before it is used, so a file that is not a jar is reported with its
- * name instead of failing inside {@link java.util.ServiceLoader}. The jars share one class loader
- * whose parent holds Dendrite itself, so a plugin sees {@code dendrite-core} but brings its own
- * other dependencies. {@link #close()} releases every jar.
+ * <p>Every {@code .jar} of a folder is opened as a {@link PluginJar}: in a class loader of its own
+ * whose parent holds Dendrite, so that a plugin sees {@code dendrite-core} and brings its other
+ * dependencies inside its jar, and two jars cannot shadow each other's classes. A jar that cannot
+ * be used is reported by its file name and every other one still loads. {@link #close()} releases
+ * every jar.
  */
-public final class PluginFolder implements AutoCloseable {
+public final class PluginFolder implements InstalledPlugins {
   private static final Logger log = LoggerFactory.getLogger(PluginFolder.class);
 
-  private final URLClassLoader loader;
-  private final List<Path> jars;
+  private final ClassLoader parent;
+  private final List<Path> searched;
+  private final List<PluginJar> jars;
   private final List<PluginProblem> problems;
+  private PluginRegistry registry;
 
-  private PluginFolder(URLClassLoader loader, List<Path> jars, List<PluginProblem> problems) {
-    this.loader = loader;
+  private PluginFolder(
+      ClassLoader parent, List<Path> searched, List<PluginJar> jars, List<PluginProblem> problems) {
+    this.parent = parent;
+    this.searched = List.copyOf(searched);
     this.jars = List.copyOf(jars);
     this.problems = List.copyOf(problems);
   }
 
   /**
-   * The jars in {@code folders} (those that exist), for a loader whose parent is {@code parent}.
+   * The jars in {@code folders} (those that exist; an entry may also be a jar itself), each with a
+   * loader whose parent is {@code parent}.
    */
   public static PluginFolder open(List<Path> folders, ClassLoader parent) {
-    List<Path> jars = new ArrayList<>();
+    Set<Path> searched = new LinkedHashSet<>();
+    Set<Path> files = new LinkedHashSet<>();
     List<PluginProblem> problems = new ArrayList<>();
-    Set<Path> seen = new LinkedHashSet<>();
     for (Path folder : folders) {
       Path dir = folder.toAbsolutePath().normalize();
-      if (!seen.add(dir) || !Files.isDirectory(dir)) {
+      if (!searched.add(dir)) {
         continue;
       }
-      for (Path file : list(dir)) {
-        String reason = unreadableJar(file);
-        if (reason == null) {
-          jars.add(file);
-          log.debug("plugin jar {}", file);
-        } else {
-          problems.add(new PluginProblem(null, null, file.toString(), reason));
-          log.warn("{}: {}", file, reason);
+      if (Files.isDirectory(dir)) {
+        try {
+          files.addAll(list(dir));
+        } catch (IOException | UncheckedIOException e) {
+          problems.add(
+              new PluginProblem(
+                  null, null, dir.toString(), "cannot list the plugin folder: " + e.getMessage()));
         }
+      } else if (Files.isRegularFile(dir)) {
+        files.add(dir);
       }
     }
-    URL[] urls = new URL[jars.size()];
-    for (int i = 0; i < urls.length; i++) {
-      try {
-        urls[i] = jars.get(i).toUri().toURL();
-      } catch (MalformedURLException e) {
-        throw new IllegalStateException("a file path is always a URL: " + jars.get(i), e);
-      }
+    List<PluginJar> jars = new ArrayList<>();
+    for (Path file : files) {
+      jars.add(PluginJar.open(file, parent));
     }
-    return new PluginFolder(new URLClassLoader("dendrite-plugins", urls, parent), jars, problems);
+    log.debug("plugin folders {}: {} jars", searched, files.size());
+    return new PluginFolder(parent, new ArrayList<>(searched), jars, problems);
   }
 
-  private static List<Path> list(Path dir) {
+  private static List<Path> list(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the plugin folder " + dir, e);
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".jar"))
+          .map(f -> f.toAbsolutePath().normalize())
+          .sorted()
+          .toList();
     }
   }
 
-  /** Why {@code file} cannot be used as a plugin jar, or null when it can. */
-  private static String unreadableJar(Path file) {
-    try (JarFile jar = new JarFile(file.toFile())) {
-      return null;
-    } catch (IOException | SecurityException e) {
-      return "not a readable jar ("
-          + e.getMessage()
-          + "); remove it from the plugin folder or replace it with the plugin's jar";
+  /** The plugins of the class path and of these jars, found once. */
+  public synchronized PluginRegistry discover() {
+    if (registry == null) {
+      registry = PluginRegistry.discover(parent, jars, problems);
     }
+    return registry;
   }
 
-  /** The plugins of the class path and of these jars. */
-  public PluginRegistry discover() {
-    return PluginRegistry.discover(loader, problems);
+  @Override
+  public PluginRegistry registry() {
+    return discover();
   }
 
-  /** The jars loaded, in order. */
+  @Override
+  public List<Path> searched() {
+    return searched;
+  }
+
+  /** The jars loaded, in order: those found, less those refused as a whole. */
   public List<Path> jars() {
-    return jars;
+    return jars.stream().filter(j -> j.loader().isPresent()).map(PluginJar::file).toList();
   }
 
   @Override
   public void close() {
-    try {
-      loader.close();
-    } catch (IOException e) {
-      log.warn("could not close the plugin jars: {}", e.toString());
+    for (PluginJar jar : jars) {
+      try {
+        jar.close();
+      } catch (UncheckedIOException e) {
+        log.debug("could not close {}: {}", jar.file(), e.toString());
+      }
     }
   }
 }

@@ -151,8 +151,10 @@ class DendriteCommandTests {
     assertThat(r.out())
         .containsPattern("activation +identity +linear +- +fixture-plugins\\.jar")
         .containsPattern(
-            "layer +dense +- +units \\(required\\), activation=identity, initializer=he_normal,"
-                + " use_bias=true +fixture-plugins\\.jar")
+            "layer +dense +- +units \\(required, >= 1\\), activation=identity,"
+                + " initializer=he_normal, use_bias=true +fixture-plugins\\.jar")
+        .containsPattern("layer +dropout +- +rate=0\\.5 \\(>= 0 and < 1\\) ")
+        .containsPattern("dataset +mnist_sample +- +split=train \\(train\\|test\\) ")
         .contains(FixturePlugins.plugins().size() + " plugins");
   }
 }

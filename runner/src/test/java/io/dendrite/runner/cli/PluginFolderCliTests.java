@@ -3,7 +3,6 @@ package io.dendrite.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dendrite.runner.TestFiles;
-import io.dendrite.runner.plugins.PluginFolder;
 import io.dendrite.runner.plugins.PluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,7 @@ class PluginFolderCliTests {
   @TempDir Path dir;
 
   private CliHarness cli() {
-    return new CliHarness(
-        dir,
-        () ->
-            PluginFolder.open(List.of(dir.resolve("plugins")), getClass().getClassLoader())
-                .discover());
+    return CliHarness.withFolders(dir, List.of(dir.resolve("plugins")));
   }
 
   @Test

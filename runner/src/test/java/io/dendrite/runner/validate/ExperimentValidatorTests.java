@@ -111,7 +111,7 @@ class ExperimentValidatorTests {
     assertThat(problems(replace("training:", "trainig:")))
         .containsExactly(
             "exp.yaml:13:1: trainig: unknown key 'trainig' (did you mean 'training'?); known: name,"
-                + " seed, data, model, loss, optimizer, training, metrics");
+                + " seed, plugins, data, model, loss, optimizer, training, metrics");
     assertThat(problems(replace("batch_size: 64", "batchsize: 64")))
         .containsExactly(
             "exp.yaml:15:3: training.batchsize: unknown key 'batchsize' in training (did you mean"
@@ -173,7 +173,7 @@ class ExperimentValidatorTests {
             "exp.yaml:13:49: training.shuffle: expected true or false, found \"maybe\" (text)",
             "exp.yaml:14:21: metrics[1]: unknown metric 'acuracy' (did you mean 'accuracy'?);"
                 + " known: accuracy",
-            "exp.yaml:15:1: colour: unknown key 'colour'; known: name, seed, data, model, loss,"
+            "exp.yaml:15:1: colour: unknown key 'colour'; known: name, seed, plugins, data, model, loss,"
                 + " optimizer, training, metrics");
   }
 

@@ -22,6 +22,7 @@ public abstract class RowwiseLoss implements Loss {
     this(Reduction.MEAN);
   }
 
+  /** A loss reduced as {@code reduction} says: by its mean or its sum. */
   protected RowwiseLoss(Reduction reduction) {
     this.reduction = reduction;
   }
