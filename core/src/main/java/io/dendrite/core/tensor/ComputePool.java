@@ -174,8 +174,16 @@ public final class ComputePool implements AutoCloseable {
    * {@code long}, so that a thread claims a piece of exactly the call it saw: a worker that wakes
    * up late finds the pieces of its call taken and waits for the next one. The caller counts
    * finished pieces, not threads, so it never waits for a worker that has not started.
+   *
+   * <p>Once its pieces are done the caller closes the call ({@link #CLOSED} as the next piece): a
+   * worker that read the claim of the old call just before it ended, and then the piece count of
+   * the next call (larger), would otherwise win a piece that does not exist, count it done in the
+   * next call, and leave that call's caller waiting for a count it has passed.
    */
   private static final class Pool {
+    /** The next piece of a call that has ended: more than any call has. */
+    static final int CLOSED = Integer.MAX_VALUE;
+
     final Worker[] workers;
     final AtomicBoolean busy = new AtomicBoolean();
 
@@ -223,6 +231,7 @@ public final class ComputePool implements AutoCloseable {
       }
       work(generation);
       awaitPieces();
+      claim.set(((long) generation << 32) | CLOSED);
       this.task = null;
       caller = null;
       Throwable failed = failure;

@@ -3,15 +3,43 @@ package io.dendrite.core.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class ComputePoolTests {
   private static final long BIG = ComputePool.MIN_PARALLEL_COST;
+
+  /**
+   * Calls back to back with few and then many pieces: a worker late on a call that had few must
+   * never win a piece of it that exists only in the next call's count. It did once, and the next
+   * call then counted one piece too many and waited for ever (a training hung in CI).
+   */
+  @Test
+  void callsWithDifferentPieceCountsBackToBackNeitherHangNorComputeARowTwice() {
+    Assertions.assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          try (ComputePool pool = ComputePool.eager(2)) {
+            AtomicInteger covered = new AtomicInteger();
+            ComputePool.RowTask count = (from, to) -> covered.addAndGet(to - from);
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            for (int call = 0; call < 2_000_000 && System.nanoTime() < deadline; call++) {
+              // 2 pieces, then 8: a stale worker sees piece 2 of the first as claimable.
+              int rows = call % 2 == 0 ? 8 : 32;
+              covered.set(0);
+              pool.run(count, rows, 4, 0);
+              assertThat(covered.get()).as("rows computed in call %d", call).isEqualTo(rows);
+            }
+          }
+        });
+  }
 
   @Test
   void splitsRowsIntoAlignedPiecesThatCoverEveryRowOnce() {
