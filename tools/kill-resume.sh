@@ -51,9 +51,13 @@ for i in $(seq 1 "$rounds"); do
   sleep "$(awk "BEGIN { print $delay_ms / 1000 }")"
   if kill -9 "$pid" 2>/dev/null; then
     wait "$pid" 2>/dev/null || true
-    epochs=$(( $(grep -c '^[0-9]' "$dir/metrics.csv" 2>/dev/null || echo 0) ))
+    epochs="$(grep -c '^[0-9]' "$dir/metrics.csv" 2>/dev/null || true)"
+    epochs="${epochs:-0}"
     checkpoint=$(ls "$dir/checkpoints" 2>/dev/null | tail -n 1 || true)
-    if [ -f "$dir/experiment.resolved.yaml" ]; then
+    if grep -q '"status" *: *"completed"' "$dir/run.json" 2>/dev/null; then
+      # Killed as the JVM exited: everything was saved already.
+      how="killed after the run completed"
+    elif [ -f "$dir/experiment.resolved.yaml" ]; then
       ./dendrite resume "$dir" -q >/dev/null 2>"$dir.err" || { echo "round $i: resume failed: $(cat "$dir.err")"; failures=$((failures + 1)); continue; }
       how="resumed from ${checkpoint:-the start}"
     else

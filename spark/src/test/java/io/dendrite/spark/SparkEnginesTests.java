@@ -117,15 +117,51 @@ class SparkEnginesTests {
   }
 
   @Test
-  void aWorkerThatDiesFailsTheRunNamingIt() {
+  void aWorkerThatDiesFailsTheRunNamingItAndResumeFinishesIt() throws Exception {
     String file = EXAMPLES.resolve("mnist-distributed.yaml").toString();
-    System.setProperty("spark.dendrite.test.failWorker", "1@40");
+    // 2 epochs of 113 steps (7,200 examples, batch 64): worker 1 dies in the second, after the
+    // first epoch's checkpoint.
+    System.setProperty("spark.dendrite.test.failWorker", "1@130");
     try {
       Cli.Result r = Cli.run(dir, "run", file, "--out", "failing");
       assertThat(r.exitCode()).isEqualTo(1);
-      assertThat(r.err()).contains("distributed training failed: worker 1").contains("step 40");
+      assertThat(r.err()).contains("distributed training failed: worker 1").contains("step 130");
     } finally {
       System.clearProperty("spark.dendrite.test.failWorker");
     }
+    assertThat(dir.resolve("failing/checkpoints/epoch-0001.safetensors")).exists();
+    Cli.Result resumed = Cli.run(dir, "resume", dir.resolve("failing").toString());
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    Cli.Result whole = Cli.run(dir, "run", file, "--out", "whole");
+    assertThat(whole.exitCode()).as(whole.err()).isZero();
+
+    assertThat(tensors(dir.resolve("failing"))).isEqualTo(tensors(dir.resolve("whole")));
+    assertThat(withoutSeconds(dir.resolve("failing")))
+        .isEqualTo(withoutSeconds(dir.resolve("whole")));
+  }
+
+  /** The model's tensors as their raw bits, by name. */
+  private static java.util.Map<String, List<Integer>> tensors(Path run) {
+    java.util.Map<String, List<Integer>> out = new java.util.TreeMap<>();
+    io.dendrite.core.model.SafetensorsFile.read(run.resolve("model.safetensors"))
+        .tensors()
+        .forEach(
+            (name, m) -> {
+              List<Integer> bits = new ArrayList<>();
+              for (int i = 0; i < m.size(); i++) {
+                bits.add(Float.floatToRawIntBits((float) m.get(i)));
+              }
+              out.put(name, bits);
+            });
+    return out;
+  }
+
+  private static JsonNode withoutSeconds(Path run) throws Exception {
+    JsonNode m = new ObjectMapper().readTree(run.resolve("metrics.json").toFile());
+    for (JsonNode e : m.get("epochs")) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove("seconds");
+    }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("provenance");
+    return m.get("epochs");
   }
 }

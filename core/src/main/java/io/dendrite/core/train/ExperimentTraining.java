@@ -29,6 +29,6 @@ public interface ExperimentTraining {
       TrainingListener listener,
       List<GradientProcessor> processors) {
     throw io.dendrite.core.DendriteException.config(
-        "this run cannot be resumed from a checkpoint (distributed runs cannot yet); run it again");
+        "this way of training cannot resume from a checkpoint; run it again");
   }
 }

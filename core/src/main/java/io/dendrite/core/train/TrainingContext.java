@@ -49,8 +49,8 @@ public final class TrainingContext {
   }
 
   /**
-   * Whether {@link #checkpoint()} works: not where training happens elsewhere and is only replayed
-   * here (distributed runs, for now).
+   * Whether {@link #checkpoint()} works: where the training (or, for a replayed run, its workers)
+   * can give its state.
    */
   public boolean checkpointable() {
     return checkpoints != null;

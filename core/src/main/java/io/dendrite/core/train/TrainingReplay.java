@@ -30,6 +30,7 @@ public final class TrainingReplay {
   private final TrainingContext context;
   private final List<EpochResult> epochs = new ArrayList<>();
   private Optional<Evaluation> test = Optional.empty();
+  private TrainingCheckpoint latest;
 
   /**
    * Prepares {@code experiment}'s data and network with {@code trainer}'s plugins and tells {@code
@@ -41,6 +42,22 @@ public final class TrainingReplay {
       ComponentFactory components,
       Kernels kernels,
       TrainingListener listener) {
+    this(experiment, trainer, components, kernels, listener, Optional.empty());
+  }
+
+  /**
+   * As {@link #TrainingReplay(Experiment, ExperimentTrainer, ComponentFactory, Kernels,
+   * TrainingListener)}, continuing from {@code resume} when present: the network holds its weights,
+   * the epochs it measured count as played, and {@code listener} hears {@link
+   * TrainingListener#onResume}.
+   */
+  public TrainingReplay(
+      Experiment experiment,
+      ExperimentTrainer trainer,
+      ComponentFactory components,
+      Kernels kernels,
+      TrainingListener listener,
+      Optional<TrainingCheckpoint> resume) {
     this.listener = listener;
     this.data = trainer.prepareData(experiment);
     int batchSize = experiment.training().batchSize();
@@ -70,7 +87,48 @@ public final class TrainingReplay {
             data.classNames(),
             data.preprocessing());
     this.context = new TrainingContext(network, optimizer, stepsPerEpoch);
+    // The workers send a checkpoint before each epoch they end: the run's checkpoint writer takes
+    // it as a local run's.
+    context.checkpointsFrom(
+        () -> {
+          if (latest == null || latest.epoch() != context.epoch()) {
+            throw new IllegalStateException(
+                "the workers sent no checkpoint for epoch " + context.epoch());
+          }
+          return latest;
+        });
     listener.onStart(context, plan);
+    if (resume.isPresent()) {
+      TrainingCheckpoint cp = resume.get();
+      setTensors(cp.network());
+      optimizer.setLearningRate(cp.learningRate());
+      epochs.addAll(cp.epochs());
+      context.resumeAt(cp.epoch(), cp.globalStep());
+      cp.stopReason().ifPresent(context::requestStop);
+      latest = cp;
+      listener.onResume(context, cp.epochs());
+    }
+  }
+
+  /**
+   * The state of the workers at the end of the epoch they send next, for the run's checkpoints:
+   * {@link TrainingContext#checkpoint()} gives it in {@link TrainingListener#onEpoch}.
+   */
+  public void checkpoint(TrainingCheckpoint checkpoint) {
+    latest = checkpoint;
+  }
+
+  private void setTensors(Map<String, Matrix> tensors) {
+    Map<String, Matrix> mine = network.tensors();
+    if (!mine.keySet().equals(tensors.keySet())) {
+      throw new DendriteException(
+          DendriteException.Kind.RUNTIME,
+          "the checkpoint holds tensors "
+              + tensors.keySet()
+              + " for a network of "
+              + mine.keySet());
+    }
+    tensors.forEach((name, m) -> mine.get(name).copyFrom(m));
   }
 
   /** What the workers will train: the replay's data and shapes. */

@@ -27,6 +27,8 @@ final class AllReduceExchange implements StepExchange {
   private static final int PHASE_WEIGHTS = 1;
   private static final int PHASE_BUFFERS = 2;
   private static final int PHASE_STOP = 3;
+  private static final int PHASE_GATHER_LENGTHS = 4;
+  private static final int PHASE_GATHER = 5;
 
   private final AllReduce allReduce;
   private final int syncEvery;
@@ -132,6 +134,57 @@ final class AllReduceExchange implements StepExchange {
     buffer[0] = context.stopRequested() ? 1 : 0;
     allReduce.sum(context.globalStep(), PHASE_STOP, buffer, 1, 0);
     return buffer[0] > 0;
+  }
+
+  /**
+   * Every worker's {@code mine}, in rank order, on worker 0 (an empty list on the others); every
+   * worker calls it at the same step. Rides on the sum: each worker writes its bytes, 16 bits to a
+   * float (whole numbers below 2^16 add exactly), into its own slot and zeros elsewhere.
+   */
+  List<byte[]> gather(long step, byte[] mine) {
+    int workers = workers();
+    int rank = rank();
+    ensure(2 * workers);
+    java.util.Arrays.fill(buffer, 0, 2 * workers, 0f);
+    buffer[2 * rank] = mine.length & 0xFFFF;
+    buffer[2 * rank + 1] = mine.length >>> 16;
+    allReduce.sum(step, PHASE_GATHER_LENGTHS, buffer, 2 * workers, 0);
+    int[] lengths = new int[workers];
+    int slot = 0;
+    for (int k = 0; k < workers; k++) {
+      lengths[k] = (int) buffer[2 * k] | ((int) buffer[2 * k + 1] << 16);
+      slot = Math.max(slot, (lengths[k] + 1) / 2);
+    }
+    int length = slot * workers;
+    ensure(length);
+    java.util.Arrays.fill(buffer, 0, length, 0f);
+    for (int i = 0; i < mine.length; i += 2) {
+      int high = mine[i] & 0xFF;
+      int low = i + 1 < mine.length ? mine[i + 1] & 0xFF : 0;
+      buffer[rank * slot + i / 2] = (high << 8) | low;
+    }
+    allReduce.sum(step, PHASE_GATHER, buffer, length, 0);
+    if (rank != 0) {
+      return List.of();
+    }
+    List<byte[]> all = new ArrayList<>(workers);
+    for (int k = 0; k < workers; k++) {
+      byte[] bytes = new byte[lengths[k]];
+      for (int i = 0; i < bytes.length; i += 2) {
+        int unit = (int) buffer[k * slot + i / 2];
+        bytes[i] = (byte) (unit >>> 8);
+        if (i + 1 < bytes.length) {
+          bytes[i + 1] = (byte) unit;
+        }
+      }
+      all.add(bytes);
+    }
+    return all;
+  }
+
+  /** A resumed worker's streams are its own already: they are not split again. */
+  void resumed() {
+    streamsSplit = true;
   }
 
   private void average(List<Matrix> tensors, long step, int phase) {

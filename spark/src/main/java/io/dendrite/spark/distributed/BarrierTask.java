@@ -57,7 +57,8 @@ final class BarrierTask extends AbstractFunction1<Iterator<Integer>, Iterator<St
               spec.failRank(),
               spec.failAtStep(),
               spec.driverHost(),
-              spec.driverPort());
+              spec.driverPort(),
+              spec.resumeFrom());
       io.dendrite.core.tensor.Kernels.warmUp(1000);
       DataParallelWorker.run(mine, rank, addresses, own);
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.train.EpochResult;
 import io.dendrite.core.train.Evaluation;
 import io.dendrite.core.train.ExperimentTrainer;
+import io.dendrite.core.train.TrainingCheckpoint;
 import io.dendrite.core.train.TrainingContext;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingResult;
@@ -67,7 +68,15 @@ public final class DataParallelWorker {
       TrainingListener listener =
           listener(reporter, exchange, experiment.training().maxSeconds().isPresent());
       try {
-        TrainingResult result = trainer.run(experiment, listener, List.of(exchange));
+        TrainingResult result;
+        if (spec.resumeFrom() != null) {
+          TrainingCheckpoint mine =
+              RankState.forRank(CheckpointBytes.read(spec.resumeFrom()), rank);
+          exchange.resumed();
+          result = trainer.resume(experiment, mine, listener, List.of(exchange));
+        } else {
+          result = trainer.run(experiment, listener, List.of(exchange));
+        }
         if (reporter != null) {
           reporter.done(result.stopReason());
         }
@@ -103,7 +112,12 @@ public final class DataParallelWorker {
 
       @Override
       public void onEpoch(TrainingContext context, EpochResult result) {
+        // Every worker's own state goes to worker 0, which sends the run's checkpoint before the
+        // epoch: the driver's checkpoint writer takes it when the epoch is played there.
+        TrainingCheckpoint mine = context.checkpoint();
+        List<byte[]> states = exchange.gather(context.globalStep(), RankState.encode(mine));
         if (reporter != null) {
+          reporter.checkpoint(RankState.combine(mine, states));
           reporter.onEpoch(context, result);
         }
       }

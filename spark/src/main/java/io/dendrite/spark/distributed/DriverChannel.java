@@ -86,6 +86,15 @@ public final class DriverChannel implements AutoCloseable {
             EpochResult r = WorkerEvents.readEpoch(in, tensors);
             replay.epoch(r, tensors);
           }
+          case WorkerEvents.CHECKPOINT -> {
+            int length = in.readInt();
+            if (length < 0 || length > WorkerEvents.MAX_CHECKPOINT_BYTES) {
+              throw new IOException("a checkpoint of " + length + " bytes");
+            }
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            replay.checkpoint(CheckpointBytes.read(bytes));
+          }
           case WorkerEvents.TEST -> replay.test(WorkerEvents.readEvaluation(in));
           case WorkerEvents.STOPPED -> replay.stopped(in.readUTF());
           case WorkerEvents.DONE -> {

@@ -5,6 +5,7 @@ import io.dendrite.core.experiment.DistributedSpec;
 import io.dendrite.core.experiment.Experiment;
 import io.dendrite.core.train.ExperimentTraining;
 import io.dendrite.core.train.GradientProcessor;
+import io.dendrite.core.train.TrainingCheckpoint;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingReplay;
 import io.dendrite.core.train.TrainingResult;
@@ -38,6 +39,27 @@ final class SparkDistributedTraining implements ExperimentTraining {
   @Override
   public TrainingResult run(
       Experiment experiment, TrainingListener listener, List<GradientProcessor> processors) {
+    return train(experiment, listener, processors, Optional.empty());
+  }
+
+  /**
+   * Continues on the workers from {@code checkpoint}: each worker takes the weights and its own
+   * optimizer state and random streams from it ({@link RankState}).
+   */
+  @Override
+  public TrainingResult resume(
+      Experiment experiment,
+      TrainingCheckpoint checkpoint,
+      TrainingListener listener,
+      List<GradientProcessor> processors) {
+    return train(experiment, listener, processors, Optional.of(checkpoint));
+  }
+
+  private TrainingResult train(
+      Experiment experiment,
+      TrainingListener listener,
+      List<GradientProcessor> processors,
+      Optional<TrainingCheckpoint> resume) {
     if (!processors.isEmpty()) {
       throw DendriteException.config(
           "training.distributed: this run adds gradient processors of its own ("
@@ -47,7 +69,7 @@ final class SparkDistributedTraining implements ExperimentTraining {
     DistributedSpec d = experiment.training().distributed().orElseThrow();
     TrainingReplay replay =
         new TrainingReplay(
-            experiment, setup.local(), setup.components(), setup.kernels(), listener);
+            experiment, setup.local(), setup.components(), setup.kernels(), listener, resume);
     try (DriverChannel channel = DriverChannel.open()) {
       JavaSparkContext sc =
           SparkContexts.start(d.master(), "dendrite " + experiment.name(), d.workers());
@@ -66,7 +88,8 @@ final class SparkDistributedTraining implements ExperimentTraining {
                 fail.isEmpty() ? -1 : Integer.parseInt(fail.substring(0, fail.indexOf('@'))),
                 fail.isEmpty() ? -1 : Long.parseLong(fail.substring(fail.indexOf('@') + 1)),
                 sc.getConf().get("spark.driver.host"),
-                channel.port());
+                channel.port(),
+                resume.map(CheckpointBytes::of).orElse(null));
         List<Integer> ranks = new ArrayList<>();
         IntStream.range(0, d.workers()).forEach(ranks::add);
         RDD<String> tasks =

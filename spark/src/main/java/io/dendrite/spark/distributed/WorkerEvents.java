@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * The events worker 0 sends the driver, one tagged record each, in a format of their own (plain
  * numbers and names; never Java serialization): a step's loss, an epoch with the weights after it,
- * the test, a stop, the end, or a failure.
+ * the checkpoint of the epoch about to be sent, the test, a stop, the end, or a failure.
  */
 final class WorkerEvents {
   static final byte STEP = 'S';
@@ -24,6 +24,10 @@ final class WorkerEvents {
   static final byte STOPPED = 'X';
   static final byte DONE = 'D';
   static final byte FAILED = 'F';
+  static final byte CHECKPOINT = 'C';
+
+  /** The most a checkpoint sent may take: a driver never allocates what a stream claims. */
+  static final int MAX_CHECKPOINT_BYTES = 1 << 30;
 
   private WorkerEvents() {}
 

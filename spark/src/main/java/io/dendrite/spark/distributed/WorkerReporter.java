@@ -66,6 +66,18 @@ final class WorkerReporter implements TrainingListener, AutoCloseable {
     write(o -> WorkerEvents.writeEpoch(o, result, tensors), true);
   }
 
+  /** The run's state at the end of the epoch sent next, for the driver's checkpoints. */
+  void checkpoint(io.dendrite.core.train.TrainingCheckpoint checkpoint) {
+    byte[] bytes = CheckpointBytes.of(checkpoint);
+    write(
+        o -> {
+          o.writeByte(WorkerEvents.CHECKPOINT);
+          o.writeInt(bytes.length);
+          o.write(bytes);
+        },
+        false);
+  }
+
   @Override
   public void onTest(TrainingContext context, Evaluation result) {
     write(

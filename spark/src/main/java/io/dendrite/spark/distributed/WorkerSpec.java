@@ -13,6 +13,8 @@ import java.util.Map;
  * @param threads kernel threads per worker; 0: the task's CPUs
  * @param failRank with {@code failAtStep}: a test's way to make a worker fail; -1 for none
  * @param driverHost where worker 0 reports to
+ * @param resumeFrom the file of the run's checkpoint to continue from ({@link CheckpointBytes}), or
+ *     null to start afresh
  */
 public record WorkerSpec(
     Map<String, Object> experiment,
@@ -26,7 +28,8 @@ public record WorkerSpec(
     int failRank,
     long failAtStep,
     String driverHost,
-    int driverPort)
+    int driverPort,
+    byte[] resumeFrom)
     implements Serializable {
   private static final long serialVersionUID = 1L;
 }

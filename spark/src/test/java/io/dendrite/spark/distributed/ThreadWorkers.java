@@ -5,6 +5,7 @@ import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.tensor.ComputePool;
 import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.train.ExperimentTrainer;
+import io.dendrite.core.train.TrainingCheckpoint;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingReplay;
 import io.dendrite.core.train.TrainingResult;
@@ -37,6 +38,30 @@ final class ThreadWorkers {
       int failRank,
       long failAtStep)
       throws Exception {
+    return train(
+        registry,
+        experiment,
+        folder,
+        workers,
+        syncEvery,
+        failRank,
+        failAtStep,
+        Optional.empty(),
+        new TrainingListener() {});
+  }
+
+  /** As above, continuing from {@code resume}, with {@code driver} hearing the driver's events. */
+  static Outcome train(
+      PluginRegistry registry,
+      Experiment experiment,
+      Path folder,
+      int workers,
+      int syncEvery,
+      int failRank,
+      long failAtStep,
+      Optional<TrainingCheckpoint> resume,
+      TrainingListener driver)
+      throws Exception {
     List<ServerSocket> sockets = new ArrayList<>();
     List<InetSocketAddress> addresses = new ArrayList<>();
     InetAddress loopback = InetAddress.getLoopbackAddress();
@@ -61,7 +86,8 @@ final class ThreadWorkers {
               failRank,
               failAtStep,
               loopback.getHostAddress(),
-              channel.port());
+              channel.port(),
+              resume.map(CheckpointBytes::of).orElse(null));
       List<Future<?>> running = new ArrayList<>();
       for (int k = 0; k < workers; k++) {
         int rank = k;
@@ -79,7 +105,8 @@ final class ThreadWorkers {
               new ExperimentTrainer(registry, kernels, folder, folder.resolve("cache")),
               registry,
               kernels,
-              new TrainingListener() {});
+              driver,
+              resume);
       Optional<String> failure =
           channel.play(replay, () -> running.stream().allMatch(Future::isDone), 20_000);
       List<Throwable> errors = new ArrayList<>();
