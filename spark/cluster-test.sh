@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Dendrite on a real Spark standalone cluster on this machine: a master and two workers on
 # 127.0.0.1, started from the Maven jars (no Spark download), then a sweep, a distributed
-# training, and a distributed training whose worker is killed with SIGKILL in the middle. Stops
+# training, and a distributed training whose worker is killed with SIGKILL in the middle, then
+# resumed from its last checkpoint on the same cluster. Stops
 # what it started, by process id, whatever happens.
 #
 #   spark/cluster-test.sh            # builds spark/target/ first if needed (spark/dendrite-spark)
@@ -85,10 +86,12 @@ echo "(distributed training took $(( $(date +%s) - start )) s)"
 echo
 echo "== distributed training with a worker's executor killed (SIGKILL) in the middle"
 "$here/dendrite-spark" run examples/mnist-distributed.yaml --out "$work/killed" \
-  "training.distributed.master=$master" training.epochs=30 >"$work/killed.out" 2>"$work/killed.err" &
+  "training.distributed.master=$master" training.epochs=6 >"$work/killed.out" 2>"$work/killed.err" &
 run=$!
-for _ in $(seq 1 240); do
-  grep -q '^epoch 2/' "$work/killed.out" 2>/dev/null && break
+# After the first epoch's checkpoint, so that resume has one to continue from (a loaded machine
+# can take a minute to get there).
+for _ in $(seq 1 2400); do
+  [ -f "$work/killed/checkpoints/epoch-0001.safetensors" ] && break
   sleep 0.25
 done
 victim="$(pgrep -f "CoarseGrainedExecutorBackend.*--worker-url.*" | tail -n 1 || true)"
@@ -102,3 +105,11 @@ grep -v '^WARN' "$work/killed.out" | tail -n 3
 grep -v '^WARN' "$work/killed.err" | grep -v '^spark:' || true
 echo "(exit code $code)"
 [ "$code" -ne 0 ]
+
+echo
+echo "== resume the killed run on the cluster (from its newest checkpoint)"
+ls "$work/killed/checkpoints" || true
+start=$(date +%s)
+"$here/dendrite-spark" resume "$work/killed" 2> >(grep -v '^WARN' >&2) | grep -v '^WARN' | tail -n 4
+echo "(resume took $(( $(date +%s) - start )) s)"
+grep -o '"status" *: *"[a-z]*"' "$work/killed/run.json"

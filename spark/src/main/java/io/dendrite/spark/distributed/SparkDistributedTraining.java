@@ -136,7 +136,13 @@ final class SparkDistributedTraining implements ExperimentTraining {
       }
     }
     String m = String.valueOf(e == null ? "unknown" : e.getMessage());
-    int line = m.indexOf('\n');
-    return line > 0 ? m.substring(0, line) : m;
+    String[] lines = m.split("\n");
+    // A worker's executor that died (killed, out of memory) is named on a line of its own.
+    for (String line : lines) {
+      if (line.startsWith("ExecutorLostFailure")) {
+        return line.trim() + " (Spark: " + lines[0] + ")";
+      }
+    }
+    return lines[0];
   }
 }
