@@ -49,7 +49,9 @@ for i in $(seq 1 "$rounds"); do
   ./dendrite run examples/mnist.yaml "${overrides[@]}" --out "$dir" -q >/dev/null 2>&1 &
   pid=$!
   sleep "$(awk "BEGIN { print $delay_ms / 1000 }")"
-  if kill -9 "$pid" 2>/dev/null; then
+  # The JVM itself, not only the launcher (killing a shell leaves its child running): every
+  # process whose command line names this run's folder.
+  if pkill -9 -f -- "--out $dir( |\$)"; then
     wait "$pid" 2>/dev/null || true
     epochs="$(grep -c '^[0-9]' "$dir/metrics.csv" 2>/dev/null || true)"
     epochs="${epochs:-0}"
