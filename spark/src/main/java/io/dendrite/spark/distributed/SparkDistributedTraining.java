@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
@@ -104,10 +106,7 @@ final class SparkDistributedTraining implements ExperimentTraining {
         try {
           job.get();
         } catch (ExecutionException e) {
-          String spark = workerMessage(e.getCause());
-          throw failed(
-              failure.map(f -> f.equals(spark) ? f : f + " (Spark: " + spark + ")").orElse(spark),
-              e.getCause());
+          throw failed(reason(failure, workerMessage(e.getCause())), e.getCause());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           job.cancel(true);
@@ -139,10 +138,30 @@ final class SparkDistributedTraining implements ExperimentTraining {
     String[] lines = m.split("\n");
     // A worker's executor that died (killed, out of memory) is named on a line of its own.
     for (String line : lines) {
-      if (line.startsWith("ExecutorLostFailure")) {
-        return line.trim() + " (Spark: " + lines[0] + ")";
+      Matcher lost = EXECUTOR_LOST.matcher(line);
+      if (lost.find()) {
+        return EXECUTOR_DIED + lost.group(1) + " died: " + lost.group(2).trim();
       }
     }
     return lines[0];
+  }
+
+  private static final Pattern EXECUTOR_LOST =
+      Pattern.compile("ExecutorLostFailure \\(executor (\\S+) exited[^)]*\\)(?: Reason:)?(.*)");
+
+  private static final String EXECUTOR_DIED = "a worker's executor ";
+
+  /**
+   * One sentence from worker 0's report and Spark's reason: a dead executor first, as the cause of
+   * whatever worker 0 saw next.
+   */
+  static String reason(Optional<String> worker0, String spark) {
+    if (worker0.isEmpty() || worker0.get().equals(spark)) {
+      return spark;
+    }
+    if (spark.startsWith(EXECUTOR_DIED)) {
+      return spark + "; then " + worker0.get();
+    }
+    return worker0.get() + " (Spark: " + spark + ")";
   }
 }

@@ -27,10 +27,14 @@ class WorkerMessageTests {
                 + "ExecutorLostFailure (executor 1 exited caused by one of the running tasks)"
                 + " Reason: Command exited with code 137\n"
                 + "Driver stacktrace:\n\tat org.apache.spark...");
-    assertThat(SparkDistributedTraining.workerMessage(e))
-        .startsWith("ExecutorLostFailure (executor 1 exited")
-        .contains("code 137")
-        .doesNotContain("stacktrace");
+    String spark = SparkDistributedTraining.workerMessage(e);
+    assertThat(spark).isEqualTo("a worker's executor 1 died: Command exited with code 137");
+    assertThat(
+            SparkDistributedTraining.reason(
+                java.util.Optional.of("worker 0 closed its connection to the driver"), spark))
+        .isEqualTo(
+            "a worker's executor 1 died: Command exited with code 137; then worker 0 closed its"
+                + " connection to the driver");
   }
 
   @Test
