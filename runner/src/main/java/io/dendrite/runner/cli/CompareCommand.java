@@ -1,6 +1,11 @@
 package io.dendrite.runner.cli;
 
+import io.dendrite.core.DendriteException;
 import io.dendrite.runner.history.RunSummary;
+import io.dendrite.runner.report.ComparisonPage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dendrite compare RUN_DIR...}: runs side by side, with only the settings that differ. */
@@ -26,6 +32,13 @@ final class CompareCommand implements Callable<Integer> {
 
   @Parameters(arity = "2..*", paramLabel = "RUN_DIR", description = "Run directories, two or more.")
   List<String> runs = new ArrayList<>();
+
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write one self-contained page with the table and the runs' curves overlaid.")
+  String html;
 
   @Mixin DebugOption debug;
 
@@ -57,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
     for (String key : testKeys) {
       rows.add(row("test " + key, summaries, s -> number(s.test().get(key))));
     }
-    env.out().print(TextTable.format(rows, ""));
+    StringBuilder text = new StringBuilder(TextTable.format(rows, ""));
     Set<String> paths = new LinkedHashSet<>();
     summaries.forEach(s -> paths.addAll(s.settings().keySet()));
     List<List<String>> differing = new ArrayList<>();
@@ -70,16 +83,26 @@ final class CompareCommand implements Callable<Integer> {
         differing.add(row);
       }
     }
-    env.out().println();
+    text.append('\n');
     if (differing.isEmpty()) {
-      env.out().println("settings: the same in every run");
+      text.append("settings: the same in every run\n");
     } else {
-      env.out()
-          .println(
+      text.append(
               differing.size() == 1
-                  ? "1 setting differs:"
-                  : differing.size() + " settings differ:");
-      env.out().print(TextTable.format(differing, "  "));
+                  ? "1 setting differs:\n"
+                  : differing.size() + " settings differ:\n")
+          .append(TextTable.format(differing, "  "));
+    }
+    env.out().print(text);
+    if (html != null) {
+      Path file = env.resolve(html);
+      try {
+        Files.writeString(file, ComparisonPage.html(runs, summaries, text.toString()));
+      } catch (IOException e) {
+        throw DendriteException.data("cannot write " + file + ": " + e.getMessage(), e);
+      }
+      env.out().println();
+      env.out().println("page        " + html);
     }
     env.out().flush();
     return 0;

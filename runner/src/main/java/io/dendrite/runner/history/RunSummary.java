@@ -18,6 +18,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ import java.util.Optional;
  * @param lastEpoch the loss and metrics of the last epoch, {@code loss}, {@code val_accuracy}...
  * @param test the test loss and metrics, empty when there was no test (yet)
  * @param settings the resolved experiment flattened to paths, {@code optimizer.learning_rate}
+ * @param curves each number of the epochs ({@code loss}, {@code val_accuracy}...) in epoch order,
+ *     NaN where an epoch lacks it
  */
 public record RunSummary(
     Path directory,
@@ -46,13 +49,15 @@ public record RunSummary(
     double seconds,
     Map<String, Double> lastEpoch,
     Map<String, Double> test,
-    Map<String, String> settings) {
+    Map<String, String> settings,
+    Map<String, List<Double>> curves) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public RunSummary {
     lastEpoch = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lastEpoch));
     test = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(test));
     settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    curves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(curves));
   }
 
   /** Whether {@code dir} holds a run: it has a {@code run.json}. */
@@ -79,6 +84,7 @@ public record RunSummary(
     }
     Map<String, Double> lastEpoch = new LinkedHashMap<>();
     Map<String, Double> test = new LinkedHashMap<>();
+    Map<String, List<Double>> curves = new LinkedHashMap<>();
     int epochs = 0;
     double seconds = 0;
     Path metrics = dir.resolve(RunDirectory.METRICS_JSON);
@@ -86,11 +92,34 @@ public record RunSummary(
       Map<?, ?> root = readJson(metrics);
       if (root.get("epochs") instanceof List<?> rows && !rows.isEmpty()) {
         epochs = rows.size();
-        for (Object row : rows) {
-          if (row instanceof Map<?, ?> r && r.get("seconds") instanceof Number n) {
-            seconds += n.doubleValue();
+        for (int i = 0; i < rows.size(); i++) {
+          if (rows.get(i) instanceof Map<?, ?> r) {
+            if (r.get("seconds") instanceof Number n) {
+              seconds += n.doubleValue();
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            numbers(r.get("train"), "", values);
+            numbers(r.get("validation"), "val_", values);
+            int epoch = i;
+            values.forEach(
+                (k, v) -> {
+                  List<Double> curve = curves.computeIfAbsent(k, key -> new ArrayList<>());
+                  while (curve.size() < epoch) {
+                    curve.add(Double.NaN);
+                  }
+                  curve.add(v);
+                });
           }
         }
+        int all = rows.size();
+        curves
+            .values()
+            .forEach(
+                c -> {
+                  while (c.size() < all) {
+                    c.add(Double.NaN);
+                  }
+                });
         if (rows.get(rows.size() - 1) instanceof Map<?, ?> last) {
           numbers(last.get("train"), "", lastEpoch);
           numbers(last.get("validation"), "val_", lastEpoch);
@@ -112,7 +141,8 @@ public record RunSummary(
         seconds,
         lastEpoch,
         test,
-        settings);
+        settings,
+        curves);
   }
 
   /** The test metric a run is judged by: the first one other than the loss, else the loss. */

@@ -86,4 +86,19 @@ class RunsAndCompareTests {
     Result none = cli.run("runs", "nowhere");
     assertThat(none.exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void compareWritesOnePageWithTheCurvesOverlaid() throws Exception {
+    Result r = cli.run("compare", "runs/tiny/a", "runs/tiny/b", "--html", "compare.html");
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isZero();
+    assertThat(r.out()).endsWith("page        compare.html\n");
+    String page = Files.readString(dir.resolve("compare.html"));
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains("optimizer.learning_rate  0.002  0.05")
+        .contains("<img id=\"curve-loss\"")
+        .contains("<img id=\"curve-val_accuracy\"")
+        .doesNotContain("src=\"http")
+        .doesNotContain("<script");
+  }
 }
