@@ -1,7 +1,9 @@
 package io.dendrite.activations;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -17,6 +19,11 @@ public final class EluActivation extends ElementwiseActivation {
 
   /** Registers the activation as {@code elu}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           declare("elu", "exponential linear unit: x for x > 0, alpha (e^x - 1) otherwise")

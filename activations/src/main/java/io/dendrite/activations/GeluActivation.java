@@ -1,7 +1,9 @@
 package io.dendrite.activations;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -23,6 +25,11 @@ public final class GeluActivation extends ElementwiseActivation {
 
   /** Registers the activation as {@code gelu}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           declare("gelu", "Gaussian error linear unit x Φ(x), exact or tanh-approximated")

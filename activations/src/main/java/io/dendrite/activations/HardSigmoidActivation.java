@@ -1,6 +1,8 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -12,6 +14,11 @@ import io.dendrite.core.spi.support.ElementwiseActivation;
 public final class HardSigmoidActivation extends ElementwiseActivation {
   /** Registers the activation as {@code hard_sigmoid}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.PROBABILITIES;
+    }
+
     public Plugin() {
       super(
           "hard_sigmoid",

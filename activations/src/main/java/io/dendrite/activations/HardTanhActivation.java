@@ -1,7 +1,9 @@
 package io.dendrite.activations;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -18,6 +20,11 @@ public final class HardTanhActivation extends ElementwiseActivation {
 
   /** Registers the activation as {@code hard_tanh}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           declare("hard_tanh", "x clipped to [min_val, max_val]: a piecewise linear tanh")

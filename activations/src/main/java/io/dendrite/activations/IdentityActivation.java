@@ -1,6 +1,8 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.tensor.Matrix;
 
@@ -8,6 +10,11 @@ import io.dendrite.core.tensor.Matrix;
 public final class IdentityActivation extends ElementwiseActivation {
   /** Registers the activation as {@code identity}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           declare("identity", "f(x) = x: passes values through unchanged").aliases("linear"),

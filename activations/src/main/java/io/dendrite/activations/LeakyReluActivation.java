@@ -1,7 +1,9 @@
 package io.dendrite.activations;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.tensor.Matrix;
 
@@ -18,6 +20,11 @@ public final class LeakyReluActivation extends ElementwiseActivation {
 
   /** Registers the activation as {@code leaky_relu}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           declare("leaky_relu", "leaky relu: x for x > 0, negative_slope * x otherwise")

@@ -1,6 +1,8 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.RowwiseActivation;
 
 /**
@@ -12,6 +14,11 @@ import io.dendrite.core.spi.support.RowwiseActivation;
 public final class LogSoftmaxActivation extends RowwiseActivation {
   /** Registers the activation as {@code log_softmax}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.LOG_CLASS_PROBABILITIES;
+    }
+
     public Plugin() {
       super(
           "log_softmax",

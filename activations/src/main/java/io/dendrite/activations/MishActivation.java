@@ -3,7 +3,9 @@ package io.dendrite.activations;
 import static io.dendrite.activations.SigmoidActivation.sigmoid;
 import static io.dendrite.activations.SoftplusActivation.softplus;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -15,6 +17,11 @@ import io.dendrite.core.spi.support.ElementwiseActivation;
 public final class MishActivation extends ElementwiseActivation {
   /** Registers the activation as {@code mish}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super("mish", "x tanh(softplus(x)): a smooth, non-monotonic relu", MishActivation::new);
     }

@@ -1,6 +1,8 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -11,6 +13,11 @@ import io.dendrite.core.spi.support.ElementwiseActivation;
 public final class Relu6Activation extends ElementwiseActivation {
   /** Registers the activation as {@code relu6}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.NON_NEGATIVE;
+    }
+
     public Plugin() {
       super("relu6", "relu capped at 6, min(max(0, x), 6)", Relu6Activation::new);
     }

@@ -1,6 +1,8 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 import io.dendrite.core.tensor.Matrix;
 
@@ -14,6 +16,11 @@ import io.dendrite.core.tensor.Matrix;
 public final class ReluActivation extends ElementwiseActivation {
   /** Registers the activation as {@code relu}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.NON_NEGATIVE;
+    }
+
     public Plugin() {
       super("relu", "rectified linear unit, max(0, x)", ReluActivation::new);
     }

@@ -1,6 +1,8 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -15,6 +17,11 @@ public final class SeluActivation extends ElementwiseActivation {
 
   /** Registers the activation as {@code selu}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           "selu",

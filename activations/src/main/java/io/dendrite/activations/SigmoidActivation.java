@@ -1,12 +1,19 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /** The logistic function {@code f(x) = 1 / (1 + e^-x)}, with values in (0, 1). */
 public final class SigmoidActivation extends ElementwiseActivation {
   /** Registers the activation as {@code sigmoid}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.PROBABILITIES;
+    }
+
     public Plugin() {
       super(
           "sigmoid", "logistic function 1 / (1 + e^-x), values in (0, 1)", SigmoidActivation::new);

@@ -2,7 +2,9 @@ package io.dendrite.activations;
 
 import static io.dendrite.activations.SigmoidActivation.sigmoid;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -14,6 +16,11 @@ import io.dendrite.core.spi.support.ElementwiseActivation;
 public final class SiluActivation extends ElementwiseActivation {
   /** Registers the activation as {@code silu}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           declare("silu", "sigmoid linear unit x σ(x), also called swish").aliases("swish"),

@@ -1,6 +1,8 @@
 package io.dendrite.activations;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.RowwiseActivation;
 
 /**
@@ -13,6 +15,11 @@ import io.dendrite.core.spi.support.RowwiseActivation;
 public final class SoftmaxActivation extends RowwiseActivation {
   /** Registers the activation as {@code softmax}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.CLASS_PROBABILITIES;
+    }
+
     public Plugin() {
       super(
           "softmax",

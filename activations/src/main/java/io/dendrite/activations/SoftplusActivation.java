@@ -3,7 +3,9 @@ package io.dendrite.activations;
 import static io.dendrite.activations.SigmoidActivation.sigmoid;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ActivationPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.ElementwiseActivation;
 
 /**
@@ -20,6 +22,11 @@ public final class SoftplusActivation extends ElementwiseActivation {
 
   /** Registers the activation as {@code softplus}. */
   public static final class Plugin extends ActivationPlugin.Base {
+    @Override
+    public Outputs outputs(Params params) {
+      return Outputs.NON_NEGATIVE;
+    }
+
     public Plugin() {
       super(
           declare("softplus", "log(1 + e^(beta x)) / beta: a smooth relu").params(BETA, THRESHOLD),

@@ -4,6 +4,8 @@ import io.dendrite.core.DendriteException;
 import io.dendrite.core.data.Examples;
 import io.dendrite.core.data.Features;
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
+import io.dendrite.core.spi.DataShape;
 import io.dendrite.core.spi.Dataset;
 import io.dendrite.core.spi.DatasetContext;
 import io.dendrite.core.spi.DatasetPlugin;
@@ -28,6 +30,12 @@ public final class MnistSample implements Dataset {
 
   /** Registers the dataset as {@code mnist_sample}. */
   public static final class Plugin extends DatasetPlugin.Base {
+    /** 28x28 pixels and 10 digits, whatever the split: known without reading a file. */
+    @Override
+    public Optional<DataShape> shape(Params params) {
+      return Optional.of(new DataShape(784, 10));
+    }
+
     public Plugin() {
       super(
           declare(

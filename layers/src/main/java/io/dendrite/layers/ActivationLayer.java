@@ -11,6 +11,7 @@ import io.dendrite.core.spi.PluginKind;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * An activation as a layer of its own, to follow a layer that has none ({@code batch_norm}, say).
@@ -25,6 +26,12 @@ public final class ActivationLayer implements Layer {
 
   /** Registers the layer as {@code activation}. */
   public static final class Plugin extends LayerPlugin.Base {
+    /** As wide as its input. */
+    @Override
+    public OptionalInt outputSize(Params params, OptionalInt inputSize) {
+      return inputSize;
+    }
+
     public Plugin() {
       super(
           declare("activation", "applies an activation to its inputs, as a layer of its own")

@@ -11,6 +11,7 @@ import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Batch normalization of each feature, as PyTorch's {@code nn.BatchNorm1d}.
@@ -46,6 +47,12 @@ public final class BatchNormLayer implements Layer {
 
   /** Registers the layer as {@code batch_norm}. */
   public static final class Plugin extends LayerPlugin.Base {
+    /** As wide as its input. */
+    @Override
+    public OptionalInt outputSize(Params params, OptionalInt inputSize) {
+      return inputSize;
+    }
+
     public Plugin() {
       super(
           declare(

@@ -8,12 +8,14 @@ import io.dendrite.core.spi.Initializer;
 import io.dendrite.core.spi.Layer;
 import io.dendrite.core.spi.LayerContext;
 import io.dendrite.core.spi.LayerPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.PluginKind;
 import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -62,6 +64,17 @@ public final class DenseLayer implements Layer {
 
   /** Registers the layer as {@code dense}. */
   public static final class Plugin extends LayerPlugin.Base {
+    @Override
+    public OptionalInt outputSize(Params params, OptionalInt inputSize) {
+      return OptionalInt.of(params.get(UNITS));
+    }
+
+    /** Without an activation the outputs are the affine map's: any real values. */
+    @Override
+    public Outputs outputs(Params params) {
+      return params.has(ACTIVATION) ? Outputs.UNKNOWN : Outputs.REAL;
+    }
+
     public Plugin() {
       super(
           declare("dense", "fully connected layer y = x·Wᵀ + b, then the activation")

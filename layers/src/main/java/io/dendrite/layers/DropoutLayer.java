@@ -9,6 +9,7 @@ import io.dendrite.core.spi.LayerPlugin;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Inverted dropout, as PyTorch's {@code nn.Dropout}.
@@ -31,6 +32,12 @@ public final class DropoutLayer implements Layer {
 
   /** Registers the layer as {@code dropout}. */
   public static final class Plugin extends LayerPlugin.Base {
+    /** As wide as its input. */
+    @Override
+    public OptionalInt outputSize(Params params, OptionalInt inputSize) {
+      return inputSize;
+    }
+
     public Plugin() {
       super(
           declare("dropout", "zeroes values with probability rate in training, scales the rest")

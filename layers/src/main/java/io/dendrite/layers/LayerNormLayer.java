@@ -10,6 +10,7 @@ import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Layer normalization over the features of each example, as PyTorch's {@code nn.LayerNorm}.
@@ -32,6 +33,12 @@ public final class LayerNormLayer implements Layer {
 
   /** Registers the layer as {@code layer_norm}. */
   public static final class Plugin extends LayerPlugin.Base {
+    /** As wide as its input. */
+    @Override
+    public OptionalInt outputSize(Params params, OptionalInt inputSize) {
+      return inputSize;
+    }
+
     public Plugin() {
       super(
           declare(

@@ -1,9 +1,12 @@
 package io.dendrite.losses;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
+import io.dendrite.core.spi.LossInput;
 import io.dendrite.core.spi.LossPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.Reduction;
 import io.dendrite.core.spi.support.RowwiseLoss;
 
@@ -31,6 +34,13 @@ public final class BinaryCrossEntropyLoss extends RowwiseLoss {
 
   /** Registers the loss as {@code binary_cross_entropy}. */
   public static final class Plugin extends LossPlugin.Base {
+    @Override
+    public LossInput input(Params params) {
+      return params.get(FROM_LOGITS)
+          ? LossInput.ANY
+          : LossInput.of(Outputs.PROBABILITIES, FROM_LOGITS.name() + ": true");
+    }
+
     public Plugin() {
       super(
           declare(

@@ -1,9 +1,12 @@
 package io.dendrite.losses;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
+import io.dendrite.core.spi.LossInput;
 import io.dendrite.core.spi.LossPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.Reduction;
 import io.dendrite.core.spi.support.RowwiseLoss;
 
@@ -32,6 +35,11 @@ public final class CrossEntropyLoss extends RowwiseLoss {
 
   /** Registers the loss as {@code cross_entropy}. */
   public static final class Plugin extends LossPlugin.Base {
+    @Override
+    public LossInput input(Params params) {
+      return LossInput.of(Outputs.CLASS_PROBABILITIES);
+    }
+
     public Plugin() {
       super(
           declare(

@@ -1,8 +1,11 @@
 package io.dendrite.losses;
 
+import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.ComponentSpec;
 import io.dendrite.core.spi.Loss;
+import io.dendrite.core.spi.LossInput;
 import io.dendrite.core.spi.LossPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.Reduction;
 import io.dendrite.core.spi.support.RowwiseLoss;
 
@@ -22,6 +25,11 @@ import io.dendrite.core.spi.support.RowwiseLoss;
 public final class NllLoss extends RowwiseLoss {
   /** Registers the loss as {@code nll}. */
   public static final class Plugin extends LossPlugin.Base {
+    @Override
+    public LossInput input(Params params) {
+      return LossInput.of(Outputs.LOG_CLASS_PROBABILITIES);
+    }
+
     public Plugin() {
       super(
           declare(

@@ -1,7 +1,10 @@
 package io.dendrite.losses;
 
 import io.dendrite.core.param.Param;
+import io.dendrite.core.param.Params;
+import io.dendrite.core.spi.LossInput;
 import io.dendrite.core.spi.LossPlugin;
+import io.dendrite.core.spi.Outputs;
 import io.dendrite.core.spi.support.Reduction;
 import io.dendrite.core.spi.support.RowwiseLoss;
 
@@ -23,6 +26,11 @@ public final class PoissonLoss extends RowwiseLoss {
 
   /** Registers the loss as {@code poisson}. */
   public static final class Plugin extends LossPlugin.Base {
+    @Override
+    public LossInput input(Params params) {
+      return LossInput.of(Outputs.NON_NEGATIVE);
+    }
+
     public Plugin() {
       super(
           declare(

@@ -91,7 +91,7 @@ class CliRunTests {
   }
 
   @Test
-  void aMissingDataFileExitsThreeNamingTheAbsolutePath() throws Exception {
+  void missingDataFilesAreReportedBeforeAnythingIsWrittenWithTheirAbsolutePaths() throws Exception {
     TestFiles.write(
         dir,
         "idx.yaml",
@@ -101,11 +101,21 @@ class CliRunTests {
         model: {layers: [{type: dense, units: 10, activation: softmax}]}
         loss: cross_entropy
         """);
-    ChildCli.Outcome r = dendrite("run", "idx.yaml", "--out", "out");
-    assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(3);
-    assertThat(r.err())
-        .contains(dir.toRealPath().resolve("missing/images.gz").toString())
+    ChildCli.Outcome v = dendrite("validate", "idx.yaml");
+    assertThat(v.exitCode()).as("stderr: %s", v.err()).isEqualTo(2);
+    assertThat(v.err())
+        .contains(
+            "idx.yaml:2:30: data.train.images: no such file or folder: "
+                + dir.toAbsolutePath().resolve("missing/images.gz"))
+        .contains(
+            "idx.yaml:2:57: data.train.labels: no such file or folder: "
+                + dir.toAbsolutePath().resolve("missing/labels.gz"))
         .doesNotContain("\tat ");
+
+    ChildCli.Outcome r = dendrite("run", "idx.yaml", "--out", "out");
+    assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(dir.toAbsolutePath().resolve("missing/images.gz").toString());
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test

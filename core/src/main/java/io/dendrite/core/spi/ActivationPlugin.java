@@ -9,6 +9,15 @@ import java.util.function.Supplier;
  * META-INF/services/io.dendrite.core.spi.ActivationPlugin}.
  */
 public interface ActivationPlugin extends Plugin<Activation> {
+  /**
+   * What the activation's outputs are with {@code params}, so that a network whose last activation
+   * does not suit its loss is refused before training; {@link Outputs#UNKNOWN} (nothing is checked)
+   * unless the plugin declares it.
+   */
+  default Outputs outputs(Params params) {
+    return Outputs.UNKNOWN;
+  }
+
   /** The base of an activation plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Activation> implements ActivationPlugin {
     /**
@@ -19,7 +28,7 @@ public interface ActivationPlugin extends Plugin<Activation> {
       super(declaration, factory);
     }
 
-    /** A activation plugin with no parameters: its id, a one-line summary, and how to make one. */
+    /** An activation plugin with no parameters: its id, a one-line summary, and how to make one. */
     protected Base(String id, String summary, Supplier<? extends Activation> factory) {
       super(id, summary, factory);
     }

@@ -9,6 +9,15 @@ import java.util.function.Supplier;
  * META-INF/services/io.dendrite.core.spi.DatasetPlugin}.
  */
 public interface DatasetPlugin extends Plugin<Dataset> {
+  /**
+   * The shape of the examples when {@code params} alone tell it ({@code mnist_sample}: 784 pixels,
+   * 10 classes), so that a last layer of the wrong width is refused before anything is read; empty
+   * when only the data tells.
+   */
+  default java.util.Optional<DataShape> shape(Params params) {
+    return java.util.Optional.empty();
+  }
+
   /** The base of a dataset plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Dataset> implements DatasetPlugin {
     /**

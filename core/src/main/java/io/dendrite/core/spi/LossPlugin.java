@@ -9,6 +9,15 @@ import java.util.function.Supplier;
  * META-INF/services/io.dendrite.core.spi.LossPlugin}.
  */
 public interface LossPlugin extends Plugin<Loss> {
+  /**
+   * What the loss needs the network's outputs to be with {@code params}: {@code cross_entropy}
+   * probabilities over the classes; {@link LossInput#ANY} (nothing is checked) unless the plugin
+   * declares it.
+   */
+  default LossInput input(Params params) {
+    return LossInput.ANY;
+  }
+
   /** The base of a loss plugin: a declaration and a constructor reference. */
   abstract class Base extends DeclaredPlugin<Loss> implements LossPlugin {
     /**

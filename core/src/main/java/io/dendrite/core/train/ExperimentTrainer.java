@@ -60,6 +60,59 @@ public final class ExperimentTrainer implements ExperimentTraining {
   }
 
   /**
+   * What a run of {@code experiment} would be, without training: its data is prepared and its
+   * network built as a run does, and its optimizer takes one step of zero gradients on a copy so
+   * that the state it keeps is measured whatever plugin it is.
+   */
+  public RunPlan plan(Experiment experiment) {
+    RunStreams streams = RunStreams.of(experiment.seed());
+    PreparedData data =
+        DataPreparation.prepare(experiment, components, folder, cacheFolder, streams);
+    int batchSize = experiment.training().batchSize();
+    Network network =
+        Network.build(
+            experiment.layers(),
+            data.featureCount(),
+            batchSize,
+            false,
+            components,
+            kernels,
+            streams.layers());
+    requireOutputWidth(experiment, network, data);
+    List<RunPlan.Layer> layers = new ArrayList<>();
+    long batchValues = (long) batchSize * data.featureCount();
+    for (int i = 0; i < network.layers().size(); i++) {
+      io.dendrite.core.spi.Layer layer = network.layers().get(i);
+      ComponentSpec activation = layer.activation();
+      long parameters = layer.parameters().stream().mapToLong(p -> p.value().size()).sum();
+      layers.add(
+          new RunPlan.Layer(
+              "layers." + i,
+              experiment.layers().get(i).id(),
+              activation == null ? "" : activation.id(),
+              layer.outputSize(),
+              parameters));
+      // Its output and the gradient flowing back, twice more when an activation follows.
+      batchValues += (long) batchSize * layer.outputSize() * (activation == null ? 2 : 4);
+    }
+    long weightValues = network.tensors().values().stream().mapToLong(Matrix::size).sum();
+    Optimizer optimizer = components.create(experiment.optimizer(), Optimizer.class);
+    optimizer.step(network.parameters());
+    long stateValues = optimizer.state().values().stream().mapToLong(Matrix::size).sum();
+    return new RunPlan(
+        data.featureCount(),
+        layers,
+        data.train().size(),
+        data.validation().map(Examples::size).orElse(0),
+        data.test().map(Examples::size).orElse(0),
+        batchSize,
+        experiment.training().epochs(),
+        weightValues * Float.BYTES,
+        stateValues * Float.BYTES,
+        batchValues * Float.BYTES);
+  }
+
+  /**
    * The loss and metrics of {@code experiment} for {@code network} on {@code data}, in training's
    * batches: for a saved model, the numbers its run reported, bit for bit.
    */

@@ -35,6 +35,9 @@ public final class DendriteCommand implements Callable<Integer> {
     cmd.addSubcommand("evaluate", new EvaluateCommand(env));
     cmd.addSubcommand("predict", new PredictCommand(env));
     cmd.addSubcommand("validate", new ValidateCommand(env));
+    cmd.addSubcommand("plan", new PlanCommand(env));
+    cmd.addSubcommand("runs", new RunsCommand(env));
+    cmd.addSubcommand("compare", new CompareCommand(env));
     CommandLine plugins = new CommandLine(new PluginsCommand(env));
     plugins.addSubcommand("describe", new PluginsDescribeCommand(env));
     plugins.addSubcommand("doctor", new PluginsDoctorCommand(env));

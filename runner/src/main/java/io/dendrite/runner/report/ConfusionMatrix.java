@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param labels the name of each class, in class order
  */
 record ConfusionMatrix(String metric, List<List<Double>> counts, List<String> labels) {
+  /** The {@link #metric} of a matrix counted from the predictions, not measured by a metric. */
+  static final String FROM_PREDICTIONS = "test predictions";
+
   /**
    * The matrix of the first metric of {@code test} that has a square one; classes are named by
    * {@code classNames} when they match in number, else by their index.
@@ -28,6 +31,36 @@ record ConfusionMatrix(String metric, List<List<Double>> counts, List<String> la
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The matrix counted from {@code predictions} over {@code classes} classes, for a run whose
+   * metrics measured none ({@code metrics: [accuracy]}); its {@link #metric} is {@link
+   * #FROM_PREDICTIONS}.
+   */
+  static ConfusionMatrix of(Predictions predictions, List<String> classNames, int classes) {
+    double[][] counts = new double[classes][classes];
+    for (int i = 0; i < predictions.size(); i++) {
+      int truth = predictions.truth()[i];
+      int predicted = predictions.predicted()[i];
+      if (truth < classes && predicted < classes) {
+        counts[truth][predicted]++;
+      }
+    }
+    List<List<Double>> rows = new ArrayList<>();
+    for (double[] row : counts) {
+      List<Double> r = new ArrayList<>();
+      for (double v : row) {
+        r.add(v);
+      }
+      rows.add(r);
+    }
+    return new ConfusionMatrix(FROM_PREDICTIONS, rows, labels(classNames, classes));
+  }
+
+  /** Whether a metric measured the matrix, rather than the report counting it. */
+  boolean measured() {
+    return !metric.equals(FROM_PREDICTIONS);
   }
 
   /** {@code classNames} when there is one per class, else the class indices. */

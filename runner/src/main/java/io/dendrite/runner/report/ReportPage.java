@@ -277,9 +277,9 @@ final class ReportPage {
       body.append(ConfusionTable.html(matrix.get())).append('\n');
       note(
           "Rows are true classes, columns predicted ones, on the test examples; a cell's shade is"
-              + " its share of the row. Metric <code>"
-              + Html.escape(matrix.get().metric())
-              + "</code>; drawn also as <code>plots/"
+              + " its share of the row. "
+              + source(matrix.get())
+              + "; drawn also as <code>plots/"
               + ConfusionMatrixPlot.FILE
               + "</code>.");
     } else {
@@ -292,9 +292,9 @@ final class ReportPage {
                 body.append("</figure>\n");
               });
       note(
-          "Rows are true classes, columns predicted ones, on the test examples. Metric <code>"
-              + Html.escape(matrix.get().metric())
-              + "</code>; the counts are in <code>metrics.json</code>.");
+          "Rows are true classes, columns predicted ones, on the test examples. "
+              + source(matrix.get())
+              + (matrix.get().measured() ? "; the counts are in <code>metrics.json</code>." : "."));
     }
     close();
   }
@@ -416,5 +416,12 @@ final class ReportPage {
       return Figures.number(((Number) value).doubleValue());
     }
     return String.valueOf(value);
+  }
+
+  /** Where the matrix comes from, for the note under it. */
+  private static String source(ConfusionMatrix matrix) {
+    return matrix.measured()
+        ? "Metric <code>" + Html.escape(matrix.metric()) + "</code>"
+        : "Counted from the network's test predictions (no metric measured it)";
   }
 }

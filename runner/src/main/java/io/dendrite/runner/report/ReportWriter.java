@@ -21,9 +21,9 @@ import java.util.Optional;
  * report.html}, one page that holds everything it shows.
  *
  * <p>The plots are the loss, each metric's headline and the learning rate per epoch, and the test
- * confusion matrix when a metric measured one. The page adds the test results, the per-class
- * values, misclassified test images when the examples are square grayscale images, the resolved
- * experiment and the run's provenance.
+ * confusion matrix of a classifier: the one a metric measured, else counted from its test
+ * predictions. The page adds the test results, the per-class values, misclassified test images when
+ * the examples are square grayscale images, the resolved experiment and the run's provenance.
  */
 public final class ReportWriter {
   /** The folder of the plots, inside the run directory. */
@@ -63,15 +63,19 @@ public final class ReportWriter {
     }
     List<Plot> curves = TrainingCurves.draw(result.epochs());
     List<String> classNames = result.plan().classNames();
+    Optional<Examples> test = result.data().test().filter(t -> !classNames.isEmpty());
+    Optional<Predictions> predictions =
+        test.map(t -> Predictions.of(result.network(), t, experiment.training().batchSize()));
+    // Without a metric that measured one, the predictions give it: a classifier's report has one.
     Optional<ConfusionMatrix> confusion =
-        result.test().flatMap(test -> ConfusionMatrix.of(test, classNames));
+        result
+            .test()
+            .flatMap(t -> ConfusionMatrix.of(t, classNames))
+            .or(() -> predictions.map(p -> ConfusionMatrix.of(p, classNames, classNames.size())));
     Optional<Plot> confusionPlot =
         confusion.isPresent()
             ? Optional.of(ConfusionMatrixPlot.draw(confusion.get()))
             : Optional.empty();
-    Optional<Examples> test = result.data().test().filter(t -> !classNames.isEmpty());
-    Optional<Predictions> predictions =
-        test.map(t -> Predictions.of(result.network(), t, experiment.training().batchSize()));
     List<MisclassifiedImage> misclassified = new ArrayList<>();
     if (test.isPresent()) {
       Optional<GrayscaleImages> images = GrayscaleImages.of(test.get().features());

@@ -1,6 +1,7 @@
 package io.dendrite.runner.validate;
 
 import io.dendrite.core.DendriteException;
+import io.dendrite.core.Suggestions;
 import io.dendrite.core.param.ListType;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.ParamException;
@@ -21,6 +22,7 @@ import io.dendrite.runner.config.ConfigPath;
 import io.dendrite.runner.config.ConfigProblem;
 import io.dendrite.runner.config.ConfigScalar;
 import io.dendrite.runner.config.Position;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +46,9 @@ import java.util.Set;
 final class ConfigReader {
   /** Marks a value that could not be read; its problem is already reported. */
   private static final Object NOT_A_VALUE = new Object();
+
+  /** How the message of a key left out starts. */
+  private static final String MISSING = "missing required";
 
   private final PluginRegistry registry;
   private final Path folder;
@@ -90,6 +96,7 @@ final class ConfigReader {
                   e.keyPosition(),
                   e.value().path(),
                   UnknownKeys.message(what, e.key(), owner, byName.keySet())));
+          checkAsSuggested(e, byName);
           continue;
         }
         nodes.put(e.key(), e.value());
@@ -126,7 +133,8 @@ final class ConfigReader {
               new ConfigProblem(
                   at,
                   fieldPath,
-                  "missing required "
+                  MISSING
+                      + " "
                       + what
                       + (owner.isEmpty() ? "" : " " + owner)
                       + " ("
@@ -143,6 +151,33 @@ final class ConfigReader {
       }
       return null;
     }
+  }
+
+  /**
+   * Reads the value of a misspelt key as the key it was probably meant to be, so that mistakes
+   * inside it ({@code trainig: {batchsize: 8}}) are reported in the same run as the key itself.
+   * What it lacks is not reported: the value is not used, and the missing key says enough.
+   */
+  private void checkAsSuggested(ConfigMap.Entry e, Map<String, Param<?>> byName) {
+    Optional<String> meant = Suggestions.closest(e.key(), byName.keySet());
+    if (meant.isEmpty() || !(e.value() instanceof ConfigMap || e.value() instanceof ConfigList)) {
+      return;
+    }
+    List<ConfigProblem> inside = new ArrayList<>();
+    new ConfigReader(registry, folder, inside)
+        .read(byName.get(meant.get()).type(), e.value(), meant.get());
+    inside.stream()
+        .filter(p -> !p.message().startsWith(MISSING) && !p.path().equals(e.value().path()))
+        .forEach(problems::add);
+  }
+
+  /**
+   * What {@code node} gives as a value of {@code type}, read on its own; empty when it is not
+   * valid, and its problems are then added to this reader's.
+   */
+  Optional<Object> value(ValueType<?> type, ConfigNode node, String key) {
+    Object value = read(type, node, key);
+    return value == NOT_A_VALUE ? Optional.empty() : Optional.of(value);
   }
 
   /** The value {@code node} gives a value of {@code type}, or {@link #NOT_A_VALUE}. */
@@ -166,15 +201,27 @@ final class ConfigReader {
       return mismatch(type, node);
     }
     Object raw = scalar.value();
-    if (type instanceof PathType && raw instanceof String s && !s.isBlank()) {
+    if (type instanceof PathType pathType && raw instanceof String s && !s.isBlank()) {
+      Path path;
       try {
         // Relative to the experiment file, so that a run works from any working directory.
-        raw = folder.resolve(s).toAbsolutePath().normalize();
+        path = folder.resolve(s).toAbsolutePath().normalize();
       } catch (InvalidPathException e) {
         problems.add(
             new ConfigProblem(node.position(), node.path(), "not a valid path: " + e.getMessage()));
         return NOT_A_VALUE;
       }
+      if (pathType.input() && !Files.exists(path)) {
+        problems.add(
+            new ConfigProblem(
+                node.position(),
+                node.path(),
+                "no such file or folder: "
+                    + path
+                    + (Path.of(s).isAbsolute() ? "" : " (relative to the experiment file)")));
+        return NOT_A_VALUE;
+      }
+      raw = path;
     }
     try {
       return type.convert(raw);

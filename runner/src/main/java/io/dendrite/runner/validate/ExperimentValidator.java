@@ -37,6 +37,7 @@ public final class ExperimentValidator {
     ConfigReader reader = new ConfigReader(registry, source.folder(), problems);
     Params params =
         reader.section(Experiment.FORMAT, root, root.position(), "", "", "key", Set.of());
+    problems.addAll(new OutputChecks(registry, source.folder()).check(root));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.stream().sorted(ConfigProblem.IN_FILE_ORDER).toList());
     }

@@ -72,4 +72,42 @@ class ConsoleReporterTests {
     assertThat(text.toString())
         .contains("\r" + " ".repeat(64) + "\repoch 1/10  loss 0.2000  1.00s");
   }
+
+  @Test
+  void theProgressLineFitsTheTerminalWidthWithRateAndTimeLeft() {
+    StringWriter text = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(text), false, true, 2, () -> 50);
+    console.onStart(PLAN);
+    console.progress(2, 10, 113, 0.5);
+    console.progress(2, 11, 113, 0.7);
+    // 7200 examples * 57/113 in 3 s; the epoch would take 5.95 s, and 8 more like it follow.
+    assertThat(console.progressLine(2, 57, 113, 3.0, 119))
+        .isEqualTo(
+            "epoch 2/10 ["
+                + "=".repeat(15)
+                + " ".repeat(15)
+                + "] 57/113  loss 0.6000  1,211 ex/s"
+                + "  0:51 left");
+    assertThat(console.progressLine(2, 57, 113, 3.0, 49))
+        .isEqualTo("epoch 2/10 57/113  loss 0.6000  1,211 ex/s  0:51")
+        .hasSizeLessThanOrEqualTo(49);
+    for (int max = 1; max < 130; max++) {
+      assertThat(console.progressLine(2, 57, 113, 3.0, max)).hasSizeLessThanOrEqualTo(max);
+    }
+    // What was redrawn at 50 columns never reaches the last column, where a terminal would wrap.
+    String drawing = text.toString().substring(text.toString().indexOf('\r') + 1);
+    for (String drawn : drawing.split("\r")) {
+      assertThat(drawn.stripTrailing()).hasSizeLessThan(50);
+    }
+  }
+
+  @Test
+  void countsAreWrittenWithTheirNounsGrammar() {
+    StringWriter text = new StringWriter();
+    ConsoleReporter console = new ConsoleReporter(new PrintWriter(text), false, false, 1);
+    console.onStart(new TrainingPlan(7200, 800, 2000, 784, 10, 7850, 1, 1, List.of(), List.of()));
+    assertThat(text.toString())
+        .contains("model       1 layer  7850 parameters\n")
+        .contains("training    1 epoch  1 step per epoch\n");
+  }
 }

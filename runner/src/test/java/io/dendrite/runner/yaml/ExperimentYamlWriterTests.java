@@ -17,6 +17,9 @@ class ExperimentYamlWriterTests {
   @Test
   void resolvedExperimentReadsBackToTheSameExperiment() {
     ExperimentLoader loader = new ExperimentLoader(FixturePlugins.registry());
+    // The idx dataset's paths are inputs, which validation requires to exist.
+    TestFiles.write(dir, "a b.gz", "");
+    TestFiles.write(dir, "yes", "");
     Path file =
         TestFiles.write(
             dir,
