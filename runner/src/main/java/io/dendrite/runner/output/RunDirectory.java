@@ -86,7 +86,7 @@ public final class RunDirectory implements AutoCloseable {
     } catch (IOException e) {
       throw new DendriteException(
           DendriteException.Kind.RUNTIME,
-          "cannot create a run directory under " + parent + ": " + e,
+          "cannot create a run directory under " + parent + ": " + IoProblems.describe(e),
           e);
     }
     throw new DendriteException(
@@ -105,7 +105,7 @@ public final class RunDirectory implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw DendriteException.config("cannot create --out " + dir + ": " + e);
+      throw DendriteException.config("cannot create --out " + dir + ": " + IoProblems.describe(e));
     }
     RunDirectory run = locked(dir, Optional.empty(), clock);
     try {
