@@ -271,6 +271,14 @@ public final class RunDirectory implements AutoCloseable {
       try {
         record = record.with(Status.INTERRUPTED, now(), Optional.empty());
         record.writeTo(path);
+        // Straight to the stream: logging may already be shut down by its own hook.
+        System.err.println(
+            "interrupted: "
+                + path
+                + " is recorded as interrupted; continue it from its last checkpoint with:"
+                + " dendrite resume "
+                + path);
+        System.err.flush();
       } catch (RuntimeException e) {
         log.warn("could not record the interruption in {}: {}", path, e.getMessage());
       }
