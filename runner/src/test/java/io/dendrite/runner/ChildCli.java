@@ -19,6 +19,7 @@ public final class ChildCli {
 
   private final Path folder;
   private final List<String> jvmOptions;
+  private final Path java;
 
   public ChildCli(Path folder) {
     this(folder, List.of());
@@ -26,8 +27,14 @@ public final class ChildCli {
 
   /** Children started with {@code jvmOptions} ({@code -Dname=value}) before the main class. */
   public ChildCli(Path folder, List<String> jvmOptions) {
+    this(folder, jvmOptions, Path.of(System.getProperty("java.home"), "bin", "java"));
+  }
+
+  /** Children started by the {@code java} launcher {@code java}, of another JDK for instance. */
+  public ChildCli(Path folder, List<String> jvmOptions, Path java) {
     this.folder = folder;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.java = java;
   }
 
   /** Starts {@code dendrite args...}; its output goes to {@code name.out} and {@code name.err}. */
@@ -59,7 +66,7 @@ public final class ChildCli {
 
   private Process start(String name, List<String> launcher, String... args) throws IOException {
     List<String> command = new ArrayList<>(launcher);
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java.toString());
     command.add("--add-modules");
     command.add("jdk.incubator.vector");
     command.add("-cp");
