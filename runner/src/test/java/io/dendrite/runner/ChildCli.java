@@ -18,19 +18,60 @@ public final class ChildCli {
   public record Outcome(int exitCode, String out, String err) {}
 
   private final Path folder;
+  private final List<String> jvmOptions;
+  private final Path java;
 
   public ChildCli(Path folder) {
+    this(folder, List.of());
+  }
+
+  /** Children started with {@code jvmOptions} ({@code -Dname=value}) before the main class. */
+  public ChildCli(Path folder, List<String> jvmOptions) {
+    this(folder, jvmOptions, Path.of(System.getProperty("java.home"), "bin", "java"));
+  }
+
+  /** Children started by the {@code java} launcher {@code java}, of another JDK for instance. */
+  public ChildCli(Path folder, List<String> jvmOptions, Path java) {
     this.folder = folder;
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.java = java;
   }
 
   /** Starts {@code dendrite args...}; its output goes to {@code name.out} and {@code name.err}. */
   public Process start(String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return start(name, List.of(), args);
+  }
+
+  /**
+   * Like {@link #start(String, String...)}, with Ctrl-C's signal (SIGINT) handled as a terminal
+   * does even when this process ignores it, as commands started in the background by a script do
+   * (and their children inherit): {@code env --default-signal} (GNU coreutils 8.31 and later).
+   */
+  public Process startInterruptible(String name, String... args) throws IOException {
+    return start(name, List.of("env", "--default-signal=INT"), args);
+  }
+
+  /** True when {@link #startInterruptible} can work here. */
+  public static boolean canStartInterruptible() {
+    try {
+      Process p = new ProcessBuilder("env", "--default-signal=INT", "true").start();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private Process start(String name, List<String> launcher, String... args) throws IOException {
+    List<String> command = new ArrayList<>(launcher);
+    command.add(java.toString());
     command.add("--add-modules");
     command.add("jdk.incubator.vector");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
+    command.addAll(jvmOptions);
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     Process p =

@@ -41,11 +41,14 @@ final class AtomicFiles {
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         content.writeTo(channel);
+        CrashPoint.partlyWritten(channel, absolute);
         channel.force(true);
       }
+      CrashPoint.at(CrashPoint.BEFORE_RENAME, absolute);
       // No fallback to a plain move: within one folder every file system Dendrite runs on renames
       // atomically, and a non-atomic replacement is what this class exists to avoid.
       Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+      CrashPoint.at(CrashPoint.AFTER_RENAME, absolute);
     } catch (IOException | RuntimeException | Error e) {
       try {
         Files.deleteIfExists(temp);

@@ -21,14 +21,15 @@ public record TextType(String pattern, String patternDoc, int maxLength)
       throw Values.mismatch(this, raw);
     }
     if (s.length() > maxLength) {
+      // The limit first: after a long description of the pattern it went unread.
       throw new IllegalArgumentException(
-          "expected "
-              + expectation()
-              + " of at most "
+          "too long: at most "
               + maxLength
               + " characters, found "
               + s.length()
-              + " characters");
+              + " (expected "
+              + expectation()
+              + ")");
     }
     if (pattern != null && !Pattern.matches(pattern, s)) {
       throw new IllegalArgumentException(

@@ -19,7 +19,14 @@ final class Values {
       return "nothing (null)";
     }
     if (raw instanceof String s) {
-      return "\"" + s + "\" (text)";
+      // A value pasted whole into a field must not come back whole in every message.
+      return s.length() <= 80
+          ? "\"" + s + "\" (text)"
+          : "\""
+              + s.substring(0, 60)
+              + "...\" (text of "
+              + String.format(java.util.Locale.ROOT, "%,d", s.length())
+              + " characters)";
     }
     if (raw instanceof Boolean) {
       return raw + " (a boolean)";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.dendrite.core.experiment.Experiment;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -151,7 +152,16 @@ class ParamsTests {
     assertThatThrownBy(() -> name.convert("a-b"))
         .hasMessage("expected lower-case letters, found \"a-b\" (text)");
     assertThatThrownBy(() -> name.convert("abcdefgh"))
-        .hasMessage("expected lower-case letters of at most 5 characters, found 8 characters");
+        .hasMessage("too long: at most 5 characters, found 8 (expected lower-case letters)");
+  }
+
+  @Test
+  void aNameOneCharacterTooLongIsRefusedNamingTheLimit() {
+    String name = "a".repeat(Experiment.NAME_MAX_LENGTH + 1);
+    assertThatThrownBy(() -> Experiment.NAME.convert(name))
+        .message()
+        .startsWith("too long: at most 100 characters, found 101 (expected a name of letters");
+    assertThat(Experiment.NAME.convert(name.substring(1))).hasSize(100);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.dendrite.runner.cli;
 
 import io.dendrite.core.DendriteException;
+import io.dendrite.core.model.CheckpointFile;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.runner.ExperimentLoader;
 import io.dendrite.runner.ExperimentRun;
@@ -38,6 +39,14 @@ final class ResumeCommand implements Callable<Integer> {
       description = "Print only the test metrics and where the results are.")
   boolean quiet;
 
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "FILE",
+      description =
+          "Continue from this checkpoint instead of the newest valid one; a damaged file is"
+              + " refused, not skipped.")
+  Path checkpoint;
+
   @Mixin DebugOption debug;
 
   @Mixin PluginsOption plugins;
@@ -63,12 +72,14 @@ final class ResumeCommand implements Callable<Integer> {
         LoadedExperiment loaded =
             new ExperimentLoader(registry).load(yaml, env.shown(yaml), List.of());
         Optional<Checkpoints.Found> found =
-            new Checkpoints(directory.checkpoints())
-                .newestValid(
-                    problem -> {
-                      env.err().println("warning: " + problem);
-                      env.err().flush();
-                    });
+            checkpoint != null
+                ? Optional.of(named(env.resolve(checkpoint.toString())))
+                : new Checkpoints(directory.checkpoints())
+                    .newestValid(
+                        problem -> {
+                          env.err().println("warning: " + problem);
+                          env.err().flush();
+                        });
         if (found.isEmpty()) {
           env.err()
               .println(
@@ -83,6 +94,24 @@ final class ResumeCommand implements Callable<Integer> {
         RunExecution.perform(env, registry, loaded, directory, quiet, found);
       }
       return 0;
+    }
+  }
+
+  /** The checkpoint the user named: when it does not read back whole it is refused, not skipped. */
+  private Checkpoints.Found named(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw DendriteException.config(
+          "--checkpoint " + env.shown(file) + ": no such file (looked for " + file + ")");
+    }
+    try {
+      return new Checkpoints.Found(file, CheckpointFile.read(file));
+    } catch (DendriteException e) {
+      throw DendriteException.config(
+          "--checkpoint "
+              + env.shown(file)
+              + " is damaged; refused, nothing was changed: "
+              + e.getMessage()
+              + " (without --checkpoint, resume takes the newest checkpoint that is whole)");
     }
   }
 }

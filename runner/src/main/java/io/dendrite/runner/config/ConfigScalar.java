@@ -38,7 +38,13 @@ public record ConfigScalar(Position position, String path, Object value, String 
       return "nothing (null)";
     }
     if (value instanceof String s) {
-      return "\"" + s + "\" (text)";
+      return s.length() <= 80
+          ? "\"" + s + "\" (text)"
+          : "\""
+              + s.substring(0, 60)
+              + "...\" (text of "
+              + String.format(java.util.Locale.ROOT, "%,d", s.length())
+              + " characters)";
     }
     if (value instanceof Boolean) {
       return value + " (a boolean)";

@@ -86,7 +86,7 @@ public final class RunDirectory implements AutoCloseable {
     } catch (IOException e) {
       throw new DendriteException(
           DendriteException.Kind.RUNTIME,
-          "cannot create a run directory under " + parent + ": " + e,
+          "cannot create a run directory under " + parent + ": " + IoProblems.describe(e),
           e);
     }
     throw new DendriteException(
@@ -105,7 +105,7 @@ public final class RunDirectory implements AutoCloseable {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw DendriteException.config("cannot create --out " + dir + ": " + e);
+      throw DendriteException.config("cannot create --out " + dir + ": " + IoProblems.describe(e));
     }
     RunDirectory run = locked(dir, Optional.empty(), clock);
     try {
@@ -271,6 +271,14 @@ public final class RunDirectory implements AutoCloseable {
       try {
         record = record.with(Status.INTERRUPTED, now(), Optional.empty());
         record.writeTo(path);
+        // Straight to the stream: logging may already be shut down by its own hook.
+        System.err.println(
+            "interrupted: "
+                + path
+                + " is recorded as interrupted; continue it from its last checkpoint with:"
+                + " dendrite resume "
+                + path);
+        System.err.flush();
       } catch (RuntimeException e) {
         log.warn("could not record the interruption in {}: {}", path, e.getMessage());
       }

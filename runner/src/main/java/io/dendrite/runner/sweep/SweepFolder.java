@@ -1,6 +1,7 @@
 package io.dendrite.runner.sweep;
 
 import io.dendrite.core.DendriteException;
+import io.dendrite.runner.output.IoProblems;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class SweepFolder {
     try {
       return Files.createDirectories(dir);
     } catch (IOException e) {
-      throw DendriteException.config("cannot create --out " + dir + ": " + e);
+      throw DendriteException.config("cannot create --out " + dir + ": " + IoProblems.describe(e));
     }
   }
 }

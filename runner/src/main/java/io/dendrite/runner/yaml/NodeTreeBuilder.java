@@ -36,18 +36,31 @@ final class NodeTreeBuilder {
   static final int MAX_VALUES = 100_000;
   static final int MAX_DEPTH = 100;
 
+  /** The longest value, in characters: paths, names and ids are far shorter. */
+  static final int MAX_SCALAR = 10_000;
+
+  /** How much of a long value a message shows. */
+  private static final int SHOWN = 60;
+
   private static final Set<Tag> SCALAR_TAGS =
       Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
 
   private final String source;
   private final Function<Mark, Position> positions;
+  private final Function<Mark, String> explicitTags;
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Map<Node, Boolean> enclosing = new IdentityHashMap<>();
   private int values;
 
-  NodeTreeBuilder(String source, Function<Mark, Position> positions) {
+  /**
+   * @param explicitTags the tag written on the node starting at a mark, null when none was: every
+   *     explicit tag is refused, even one that names the type the value has anyway
+   */
+  NodeTreeBuilder(
+      String source, Function<Mark, Position> positions, Function<Mark, String> explicitTags) {
     this.source = source;
     this.positions = positions;
+    this.explicitTags = explicitTags;
   }
 
   /** Problems found so far; the tree is only usable when there are none. */
@@ -82,6 +95,10 @@ final class NodeTreeBuilder {
       return new ConfigScalar(at, path, null, "");
     }
     enclosing.put(node, Boolean.TRUE);
+    String written = explicitTags.apply(node.getStartMark());
+    if (written != null) {
+      problems.add(new ConfigProblem(at, path, tagMessage(node.getTag(), written)));
+    }
     try {
       if (node instanceof MappingNode map) {
         requireTag(node, Tag.MAP, at, path);
@@ -120,7 +137,8 @@ final class NodeTreeBuilder {
                 keyAt, path, "merge keys ('<<') are not supported; write the values out"));
         continue;
       }
-      if (!SCALAR_TAGS.contains(keyNode.getTag())) {
+      if (explicitTags.apply(keyNode.getStartMark()) != null
+          || !SCALAR_TAGS.contains(keyNode.getTag())) {
         problems.add(new ConfigProblem(keyAt, keyPath, tagMessage(keyNode.getTag())));
         continue;
       }
@@ -146,6 +164,22 @@ final class NodeTreeBuilder {
 
   private ConfigScalar scalar(ScalarNode node, Position at, String path) {
     Tag tag = node.getTag();
+    if (node.getValue().length() > MAX_SCALAR) {
+      problems.add(
+          new ConfigProblem(
+              at,
+              path,
+              String.format(
+                  java.util.Locale.ROOT,
+                  "a value of %,d characters; refused, values in an experiment file are at most"
+                      + " %,d characters",
+                  node.getValue().length(),
+                  MAX_SCALAR)));
+      return new ConfigScalar(at, path, null, abbreviated(node.getValue()));
+    }
+    if (explicitTags.apply(node.getStartMark()) != null) {
+      return new ConfigScalar(at, path, null, node.getValue());
+    }
     if (!SCALAR_TAGS.contains(tag)) {
       problems.add(new ConfigProblem(at, path, tagMessage(tag)));
       return new ConfigScalar(at, path, null, node.getValue());
@@ -159,7 +193,7 @@ final class NodeTreeBuilder {
   }
 
   private void requireTag(Node node, Tag expected, Position at, String path) {
-    if (!node.getTag().equals(expected)) {
+    if (!node.getTag().equals(expected) && explicitTags.apply(node.getStartMark()) == null) {
       problems.add(new ConfigProblem(at, path, tagMessage(node.getTag())));
     }
   }
@@ -175,6 +209,27 @@ final class NodeTreeBuilder {
         + displayTag(tag.getValue())
         + " is not allowed: experiment files hold plain values (text, numbers, booleans, lists,"
         + " mappings) and never name types";
+  }
+
+  /**
+   * The message for a tag written in the file: how to say the same without it, if there is a way.
+   */
+  static String tagMessage(Tag resolved, String written) {
+    String hint =
+        resolved.equals(Tag.STR)
+            ? "; for text, put the value in quotes"
+            : SCALAR_TAGS.contains(resolved) ? "; write the value without it" : "";
+    return tagMessage(new Tag(written)) + hint;
+  }
+
+  /** {@code text}, or its start and its length when it is too long to show whole. */
+  static String abbreviated(String text) {
+    return text.length() <= SHOWN + 20
+        ? text
+        : text.substring(0, SHOWN)
+            + "... ("
+            + String.format(java.util.Locale.ROOT, "%,d", text.length())
+            + " characters)";
   }
 
   static String displayTag(String tag) {

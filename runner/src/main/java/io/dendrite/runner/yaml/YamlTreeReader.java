@@ -108,9 +108,11 @@ public final class YamlTreeReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    CharacterCheck.check(text, (line, column) -> Position.of(displayName, line, column));
     Function<Mark, Position> positions =
         mark -> Position.of(displayName, mark.getLine() + 1, mark.getColumn() + 1);
-    Node root = composeSingle(text, displayName, positions);
+    TagNotingParser parser = parser(text);
+    Node root = composeSingle(parser, text, displayName, positions);
     if (root == null) {
       throw ConfigException.of(
           Position.file(displayName),
@@ -125,7 +127,7 @@ public final class YamlTreeReader {
           "the top level must be a mapping of settings (key: value lines), found "
               + (nothing ? "nothing" : kind(root)));
     }
-    NodeTreeBuilder builder = new NodeTreeBuilder(displayName, positions);
+    NodeTreeBuilder builder = new NodeTreeBuilder(displayName, positions, parser::tagAt);
     ConfigNode tree = builder.build(root, "");
     return new ConfigDocument(
         (ConfigMap) tree, builder.problems().stream().sorted(ConfigProblem.IN_FILE_ORDER).toList());
@@ -138,11 +140,13 @@ public final class YamlTreeReader {
    */
   public ConfigNode parseValue(String text, String argument) {
     Position at = Position.override(argument);
-    Node node = composeSingle(text, "override '" + argument + "'", mark -> at);
+    CharacterCheck.check(text, (line, column) -> at);
+    TagNotingParser parser = parser(text);
+    Node node = composeSingle(parser, text, "override '" + argument + "'", mark -> at);
     if (node == null) {
       return new ConfigScalar(at, "", null, "");
     }
-    NodeTreeBuilder builder = new NodeTreeBuilder(at.source(), mark -> at);
+    NodeTreeBuilder builder = new NodeTreeBuilder(at.source(), mark -> at, parser::tagAt);
     ConfigNode value = builder.build(node, "");
     if (!builder.problems().isEmpty()) {
       throw new ConfigException(builder.problems());
@@ -150,9 +154,13 @@ public final class YamlTreeReader {
     return value;
   }
 
-  private Node composeSingle(String text, String displayName, Function<Mark, Position> positions) {
+  private static TagNotingParser parser(String text) {
+    return new TagNotingParser(new ParserImpl(new StreamReader(text), options()));
+  }
+
+  private Node composeSingle(
+      TagNotingParser parser, String text, String displayName, Function<Mark, Position> positions) {
     LoaderOptions options = options();
-    ParserImpl parser = new ParserImpl(new StreamReader(text), options);
     Composer composer = new Composer(parser, new PlainResolver(), options);
     try {
       if (!composer.checkNode()) {
@@ -217,7 +225,12 @@ public final class YamlTreeReader {
   private static ConfigException limitError(YAMLException e, String displayName) {
     String m = String.valueOf(e.getMessage());
     String message;
-    if (m.contains("aliases for non-scalar nodes")) {
+    if (e instanceof TagNotingParser.TooManyValues) {
+      message =
+          "holds more than "
+              + TagNotingParser.MAX_EVENTS
+              + " values; refused, an experiment file is far smaller";
+    } else if (m.contains("aliases for non-scalar nodes")) {
       message =
           "more than "
               + MAX_COLLECTION_ALIASES
@@ -253,7 +266,9 @@ public final class YamlTreeReader {
   }
 
   private static String kind(Node node) {
-    return node instanceof ScalarNode s ? "a single value '" + s.getValue() + "'" : "a list";
+    return node instanceof ScalarNode s
+        ? "a single value '" + NodeTreeBuilder.abbreviated(s.getValue()) + "'"
+        : "a list";
   }
 
   private static String decode(byte[] bytes, String displayName) {

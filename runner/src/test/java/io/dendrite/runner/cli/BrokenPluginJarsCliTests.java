@@ -69,6 +69,11 @@ class BrokenPluginJarsCliTests {
         cases.stream().filter(c -> c.file().equals("throwing.jar")).findFirst().orElseThrow();
     assertThat(count(r.err(), throwing.reason())).isEqualTo(1);
     assertThat(count(r.err(), "/throwing.jar")).isEqualTo(1);
+    // One problem a line, the jar's path, the reason and the fix: not a 3 KB line of stack traces.
+    assertThat(r.err().lines().filter(l -> l.startsWith("  note: "))).hasSizeGreaterThan(5);
+    assertThat(r.err().lines())
+        .allMatch(l -> l.length() <= 450, "lines of at most 450 characters")
+        .noneMatch(l -> l.contains("\tat ") || l.contains("Caused by"));
   }
 
   @Test

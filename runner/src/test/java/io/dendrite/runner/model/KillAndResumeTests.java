@@ -1,6 +1,7 @@
 package io.dendrite.runner.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dendrite.runner.ChildCli;
 import io.dendrite.runner.StrictJson;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs killed with {@code kill -9} (SIGKILL: no shutdown hook, no last write) in the middle of an
- * epoch, then resumed or run again in the same folder, end with the bits of a run never stopped.
+ * Runs killed with {@code kill -9} (SIGKILL: no shutdown hook, no last write) or stopped with
+ * Ctrl-C (SIGINT) in the middle of an epoch, then resumed or run again in the same folder, end with
+ * the bits of a run never stopped.
  */
 class KillAndResumeTests {
   static final String SIX_EPOCHS =
@@ -66,19 +68,27 @@ class KillAndResumeTests {
    * Starts a run into {@code out} and kills it with SIGKILL once epoch 3's checkpoint is on disk.
    */
   private static void killInEpoch4(String out) throws Exception {
-    Process p = cli.start(out, "run", "six.yaml", "--out", out, "-q");
-    Path third = dir.resolve(out + "/checkpoints/epoch-0003.safetensors");
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!Files.exists(third) && p.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertThat(p.isAlive()).as("the run is still training when epoch 3 is saved").isTrue();
+    Process p = startAndAwaitEpoch3(out);
     p.destroyForcibly(); // SIGKILL on Linux and macOS
     assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as("killed by signal 9").isEqualTo(137);
     List<String> rows = Files.readAllLines(dir.resolve(out + "/metrics.csv"));
     assertThat(rows).as("metrics.csv: the header and epochs 1 to 3").hasSize(4);
     assertThat(Files.readString(dir.resolve(out + "/run.json"))).contains("\"running\"");
+  }
+
+  private static Process startAndAwaitEpoch3(String out) throws Exception {
+    return awaitEpoch3(cli.start(out, "run", "six.yaml", "--out", out, "-q"), out);
+  }
+
+  private static Process awaitEpoch3(Process p, String out) throws Exception {
+    Path third = dir.resolve(out + "/checkpoints/epoch-0003.safetensors");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!Files.exists(third) && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(p.isAlive()).as("the run is still training when epoch 3 is saved").isTrue();
+    return p;
   }
 
   private static void assertSameAsUninterrupted(String out) throws Exception {
@@ -141,5 +151,66 @@ class KillAndResumeTests {
         .contains("note: again held a run that was interrupted; starting it over, its 3")
         .contains("dendrite resume again");
     assertSameAsUninterrupted("again");
+  }
+
+  @Test
+  void ctrlCInEpoch4ExitsWith130RecordsInterruptedAndResumesToTheSameBits() throws Exception {
+    assumeTrue(ChildCli.canStartInterruptible(), "needs env --default-signal (coreutils 8.31+)");
+    Process p =
+        awaitEpoch3(
+            cli.startInterruptible("ctrl-c", "run", "six.yaml", "--out", "ctrl-c", "-q"), "ctrl-c");
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+    assertThat(kill.waitFor()).isZero();
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    ChildCli.Outcome stopped = cli.outcome("ctrl-c", p.exitValue());
+    assertThat(stopped.exitCode()).as("128 + SIGINT; stderr: %s", stopped.err()).isEqualTo(130);
+    assertThat(stopped.err())
+        .contains("interrupted: ")
+        .contains("is recorded as interrupted; continue it from its last checkpoint with:")
+        .doesNotContain("Exception");
+    assertThat(Files.readString(dir.resolve("ctrl-c/run.json"))).contains("\"interrupted\"");
+    assertThat(dir.resolve("ctrl-c/model.safetensors")).doesNotExist();
+    List<Path> checkpoints;
+    try (var files = Files.list(dir.resolve("ctrl-c/checkpoints"))) {
+      checkpoints = files.sorted().toList();
+    }
+    assertThat(checkpoints)
+        .as("whole checkpoints only, no temporary file left as a checkpoint")
+        .allMatch(f -> f.getFileName().toString().matches("epoch-000[1-6]\\.safetensors"));
+
+    ChildCli.Outcome r = cli.run("resume", "ctrl-c");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("damaged");
+    assertSameAsUninterrupted("ctrl-c");
+  }
+
+  @Test
+  void aDamagedCheckpointNamedExplicitlyIsRefusedAndAWholeOneIsUsed() throws Exception {
+    String out = copyOfKilled("named");
+    Path newest = dir.resolve("named/checkpoints/epoch-0003.safetensors");
+    byte[] bytes = Files.readAllBytes(newest);
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(newest, bytes);
+    byte[] runJson = Files.readAllBytes(dir.resolve("named/run.json"));
+
+    ChildCli.Outcome refused =
+        cli.run("resume", out, "--checkpoint", "named/checkpoints/epoch-0003.safetensors");
+    assertThat(refused.exitCode()).as(refused.err()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("--checkpoint named/checkpoints/epoch-0003.safetensors is damaged; refused")
+        .doesNotContain("\tat ");
+    assertThat(refused.out()).doesNotContain("epoch 4/6");
+    assertThat(Files.readAllBytes(dir.resolve("named/run.json"))).isEqualTo(runJson);
+    assertThat(Files.readAllBytes(newest)).isEqualTo(bytes);
+
+    ChildCli.Outcome missing = cli.run("resume", out, "--checkpoint", "nowhere.safetensors");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("--checkpoint nowhere.safetensors: no such file");
+
+    ChildCli.Outcome r =
+        cli.run("resume", out, "--checkpoint", "named/checkpoints/epoch-0002.safetensors");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("resumed     after epoch 2 of 6").contains("epoch 3/6");
+    assertSameAsUninterrupted(out);
   }
 }

@@ -107,12 +107,51 @@ class YamlTreeReaderTests {
   }
 
   @Test
-  void acceptsStandardExplicitTags() {
-    ConfigMap root = reader.parse("a: !!str 2\nb: !!int \"3\"\nc: !!float 1\n", "exp.yaml");
-    assertThat(value(root, "a")).isEqualTo("2");
-    assertThat(value(root, "b")).isEqualTo(3);
-    assertThat(value(root, "c")).isEqualTo(1.0);
-    assertThat(problemOf("a: !!int ten\n")).isEqualTo("exp.yaml:1:4: a: 'ten' is not an integer");
+  void refusesEveryExplicitTagEvenTheStandardOnes() {
+    // The runner README promises that tags of any kind are refused; "2" in quotes says !!str 2.
+    assertThat(problemOf("a: !!str 2\n"))
+        .isEqualTo(
+            "exp.yaml:1:4: a: tag !!str is not allowed: experiment files hold plain values (text,"
+                + " numbers, booleans, lists, mappings) and never name types; for text, put the"
+                + " value in quotes");
+    assertThat(problemOf("b: !!int \"3\"\n"))
+        .startsWith("exp.yaml:1:4: b: tag !!int is not allowed")
+        .endsWith("; write the value without it");
+    assertThat(problemOf("c: !!float 1\n")).contains("tag !!float is not allowed");
+    assertThat(problemOf("d: ! x\n")).contains("tag ! is not allowed");
+    assertThat(problemOf("e: !!map {a: 1}\n")).contains("e: tag !!map is not allowed");
+    assertThat(problemOf("f: !!seq [1]\n")).contains("f: tag !!seq is not allowed");
+    assertThat(problemOf("!!str g: 1\n")).contains("tag !!str is not allowed");
+    assertThat(problemOf("a: !!str 2\nb: !!int 3\n").split("\n")).hasSize(2);
+  }
+
+  @Test
+  void aNulByteIsRefusedAtItsLineAndColumn() {
+    assertThat(problemOf("name: a\nseed: 1\u0000\n"))
+        .isEqualTo(
+            "exp.yaml:2:8: the character U+0000 (NUL) is not allowed in YAML (is this a binary"
+                + " file, or text saved as UTF-16? save it as UTF-8)");
+    assertThat(problemOf("name: a\r\nseed: \u0007\n"))
+        .startsWith("exp.yaml:2:7: the character U+0007 is not allowed in YAML");
+    assertThat(problemOf("name: \ud83e\udde0 \u0001\n")).startsWith("exp.yaml:1:9: ");
+  }
+
+  @Test
+  void aHugeValueIsRefusedAtItsPositionAndNotEchoedWhole() {
+    String word = "x".repeat(900_000);
+    String oneLine = problemOf("name: " + word + "\nseed: 1\n");
+    assertThat(oneLine)
+        .startsWith("exp.yaml:1:10001: this line is longer than 10000 characters; refused")
+        .hasSizeLessThan(300);
+    StringBuilder block = new StringBuilder("name: |\n");
+    for (int i = 0; i < 9_000; i++) {
+      block.append("  ").append("y".repeat(99)).append('\n');
+    }
+    String manyLines = problemOf(block.toString());
+    assertThat(manyLines)
+        .isEqualTo(
+            "exp.yaml:1:7: name: a value of 900,000 characters; refused, values in an experiment"
+                + " file are at most 10,000 characters");
   }
 
   @Test
@@ -161,7 +200,7 @@ class YamlTreeReaderTests {
   @Test
   @Timeout(10)
   void deepNestingFailsWithoutStackOverflow() {
-    String deep = "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+    String deep = "a: " + "[\n".repeat(10_000) + "]\n".repeat(10_000);
     assertThat(problemOf(deep)).contains("nested more than 50 levels deep");
     StringBuilder block = new StringBuilder();
     for (int i = 0; i < 200; i++) {
