@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A {@link TrainingCheckpoint} as a safetensors file: weights, optimizer and schedule state, early
@@ -38,13 +39,16 @@ public final class CheckpointFile {
    * (the resolved experiment, the Dendrite version).
    */
   public static void write(Path target, TrainingCheckpoint checkpoint, Map<String, String> extra) {
+    // In name order: the checkpoint's maps have none, and the same state must give the same bytes.
     Map<String, Matrix> tensors = new LinkedHashMap<>();
-    checkpoint.network().forEach((name, m) -> tensors.put(NETWORK + name, m));
-    checkpoint.optimizer().forEach((name, m) -> tensors.put(OPTIMIZER + name, m));
-    checkpoint.schedule().forEach((name, m) -> tensors.put(SCHEDULE + name, m));
+    new TreeMap<>(checkpoint.network()).forEach((name, m) -> tensors.put(NETWORK + name, m));
+    new TreeMap<>(checkpoint.optimizer()).forEach((name, m) -> tensors.put(OPTIMIZER + name, m));
+    new TreeMap<>(checkpoint.schedule()).forEach((name, m) -> tensors.put(SCHEDULE + name, m));
     checkpoint
         .earlyStopping()
-        .ifPresent(es -> es.bestTensors().forEach((name, m) -> tensors.put(BEST + name, m)));
+        .ifPresent(
+            es ->
+                new TreeMap<>(es.bestTensors()).forEach((name, m) -> tensors.put(BEST + name, m)));
     // Whole numbers up to 2^53 are exact in float64.
     Matrix order = Matrix.doubles(1, checkpoint.order().length);
     for (int i = 0; i < checkpoint.order().length; i++) {
@@ -58,8 +62,7 @@ public final class CheckpointFile {
     state.put("learning_rate", checkpoint.learningRate());
     state.put("loss_baseline", checkpoint.lossBaseline());
     Map<String, Object> streams = new LinkedHashMap<>();
-    checkpoint
-        .streams()
+    new TreeMap<>(checkpoint.streams())
         .forEach(
             (name, s) -> {
               List<String> words = new ArrayList<>();
