@@ -16,7 +16,8 @@
 # target/pit-reports (HTML and mutations.xml).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-modules=core,testkit,activations,losses,optimizers,initializers,layers,metrics,datasets,runner
+# spark's tests are the ones that train data-parallel (Trainer's StepExchange path).
+modules=core,testkit,activations,losses,optimizers,initializers,layers,metrics,datasets,runner,spark
 classes='io.dendrite.core.*,io.dendrite.runner.validate.*,io.dendrite.runner.yaml.*'
 tests='io.dendrite.*'
 while getopts "m:c:t:" opt; do

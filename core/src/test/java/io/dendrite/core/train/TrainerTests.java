@@ -95,6 +95,9 @@ class TrainerTests {
             });
     assertThat(results).extracting(EpochResult::epoch).containsExactly(1, 2, 3);
     assertThat(metric.resets).isEqualTo(3);
+    List<Double> firstEpoch = new ArrayList<>(metric.batches.get(0));
+    firstEpoch.addAll(metric.batches.get(1));
+    assertThat(firstEpoch).as("every example once").containsExactlyInAnyOrder(0.0, 1.0, 2.0, 3.0);
     for (EpochResult r : results) {
       // Two steps of 15 ms each: seconds, not nanoseconds or their product.
       assertThat(r.seconds()).isBetween(0.03, 30.0);
