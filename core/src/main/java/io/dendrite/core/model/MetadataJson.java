@@ -65,6 +65,10 @@ final class MetadataJson {
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> m = JSON.readValue(text, Map.class);
+      if (m == null) {
+        throw DendriteException.data(
+            file.toAbsolutePath() + ": the metadata '" + key + "' is null, not a JSON object");
+      }
       return m;
     } catch (JsonProcessingException e) {
       throw DendriteException.data(

@@ -93,16 +93,24 @@ public final class ModelFile {
     }
     Map<String, Object> experiment = MetadataJson.readObject(f.metadata(), EXPERIMENT_KEY, file);
     List<String> classes = new ArrayList<>();
+    List<Object> names;
     try {
-      for (Object name :
-          (List<Object>)
-              new com.fasterxml.jackson.databind.ObjectMapper()
-                  .readValue(f.metadata().getOrDefault(CLASSES_KEY, "[]"), List.class)) {
-        classes.add(String.valueOf(name));
-      }
+      names =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readValue(f.metadata().getOrDefault(CLASSES_KEY, "[]"), List.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw DendriteException.data(
           file.toAbsolutePath() + ": its class names are not valid JSON", e);
+    }
+    if (names == null) {
+      throw DendriteException.data(
+          file.toAbsolutePath()
+              + ": its metadata "
+              + CLASSES_KEY
+              + " is null; expected a JSON list of class names");
+    }
+    for (Object name : names) {
+      classes.add(String.valueOf(name));
     }
     int inputSize = size(f.metadata(), INPUT_KEY, null, file);
     int rawInputSize = size(f.metadata(), RAW_INPUT_KEY, inputSize, file);

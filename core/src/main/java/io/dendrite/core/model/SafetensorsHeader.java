@@ -125,6 +125,13 @@ final class SafetensorsHeader {
     if (json.length == 0 || json[0] != '{') {
       throw ModelFileRefusal.of(file, "the header at byte 8 does not start with '{'");
     }
+    // JSON never holds a raw NUL, and Jackson takes NULs near the start for UTF-16 or UTF-32.
+    for (int i = 0; i < json.length; i++) {
+      if (json[i] == 0) {
+        throw ModelFileRefusal.of(
+            file, "the header is not valid JSON at byte " + (Long.BYTES + i) + ": a NUL byte");
+      }
+    }
     JsonNode root;
     try (JsonParser parser = JSON.createParser(json)) {
       root = JSON.readTree(parser);

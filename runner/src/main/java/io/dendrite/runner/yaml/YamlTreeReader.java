@@ -179,7 +179,21 @@ public final class YamlTreeReader {
       throw syntaxError(e, text, displayName, positions);
     } catch (YAMLException e) {
       throw limitError(e, displayName);
+    } catch (NumberFormatException e) {
+      // SnakeYAML parses the hexadecimal digits of an escape without checking the text has them.
+      throw ConfigException.of(
+          positions.apply(endOf(text)),
+          "",
+          "the text ends inside an escape (\\x, \\u or \\U) of a double-quoted string; expected"
+              + " its hexadecimal digits and the closing quote");
     }
+  }
+
+  /** The mark just past the last character of {@code text}. */
+  private static Mark endOf(String text) {
+    int line = (int) text.chars().filter(c -> c == '\n').count();
+    int column = text.length() - (text.lastIndexOf('\n') + 1);
+    return new Mark("", text.length(), line, column, new int[0], 0);
   }
 
   static LoaderOptions options() {
