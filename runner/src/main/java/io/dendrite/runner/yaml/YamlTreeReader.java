@@ -108,6 +108,12 @@ public final class YamlTreeReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    // Text given in memory is held to the file's limit before any parsing work (SnakeYAML's own
+    // limit counts only what its scanner reads as content, not comments).
+    if (text.length() > MAX_BYTES) {
+      throw ConfigException.of(
+          Position.file(displayName), "", "larger than " + (MAX_BYTES >> 20) + " MB; refused");
+    }
     CharacterCheck.check(text, (line, column) -> Position.of(displayName, line, column));
     Function<Mark, Position> positions =
         mark -> Position.of(displayName, mark.getLine() + 1, mark.getColumn() + 1);
