@@ -103,7 +103,7 @@ class PluginExampleTests {
     assertThat(((Number) test.get("error_rate")).doubleValue()).isLessThan(0.2);
     assertThat(Files.readString(dir.resolve("run/experiment.resolved.yaml")))
         .contains("type: two_moons", "type: squareplus", "type: sparse", "type: scale")
-        .contains("type: focal", "type: lion", "type: inverse_sqrt", "type: error_rate")
+        .contains("type: focal", "type: sign_momentum", "type: inverse_sqrt", "type: error_rate")
         .containsPattern("type: mean_center\\n\\s+mean: \\[");
   }
 
@@ -126,15 +126,16 @@ class PluginExampleTests {
 
     Outcome table = dendrite(work, "plugins");
     assertThat(table.out())
-        .containsPattern("optimizer +lion +- +learning_rate=1e-4 \\(> 0\\), beta1=0\\.9 .* " + JAR)
+        .containsPattern(
+            "optimizer +sign_momentum +- +learning_rate=1e-4 \\(> 0\\), beta1=0\\.9 .* " + JAR)
         .containsPattern(
             "dataset +two_moons +- +samples=400 \\(>= 2\\), noise=0\\.1 \\(>= 0\\) +" + JAR);
     assertThat(dendrite(work, "plugins", "--json").out()).contains("\"version\": \"1.0.0\"");
 
-    Outcome describe = dendrite(work, "plugins", "describe", "lion");
+    Outcome describe = dendrite(work, "plugins", "describe", "sign_momentum");
     assertThat(withoutSource(describe.out()))
-        .as("dendrite plugins describe lion, as PLUGINS.md shows it")
-        .isEqualTo(withoutSource(shownInTheGuide("optimizer lion: ")));
+        .as("dendrite plugins describe sign_momentum, as PLUGINS.md shows it")
+        .isEqualTo(withoutSource(shownInTheGuide("optimizer sign_momentum: ")));
 
     Outcome schema = dendrite(work, "schema");
     assertThat(schema.exitCode()).isZero();

@@ -11,7 +11,9 @@ import io.dendrite.core.tensor.Parameter;
  * the learning rate exactly; it needs a rate 3 to 10 times smaller than Adam's.
  *
  * <p>{@code c = beta1 m + (1 - beta1) g}, {@code w -= lr (sign(c) + weight_decay w)}, then {@code m
- * = beta2 m + (1 - beta2) g}. The momentum {@code m} is its only state: {@code lion.m/<parameter>}.
+ * = beta2 m + (1 - beta2) g}. The momentum {@code m} is its only state: {@code
+ * sign_momentum.m/<parameter>}. Registered as {@code sign_momentum}: Dendrite's own optimizers
+ * have a {@code lion} already, and two plugins may not claim one id.
  */
 public final class LionOptimizer extends ParameterwiseOptimizer {
   static final Param<Double> LEARNING_RATE =
@@ -23,11 +25,11 @@ public final class LionOptimizer extends ParameterwiseOptimizer {
   static final Param<Double> WEIGHT_DECAY =
       Param.number("weight_decay", 0.0, "decoupled weight decay, as AdamW's").atLeast(0);
 
-  /** Registers the optimizer as {@code lion}. */
+  /** Registers the optimizer as {@code sign_momentum}. */
   public static final class Plugin extends OptimizerPlugin.Base {
     public Plugin() {
       super(
-          declare("lion", "evolved sign momentum (Chen et al., 2023)")
+          declare("sign_momentum", "evolved sign momentum (Chen et al., 2023)")
               .params(LEARNING_RATE, BETA1, BETA2, WEIGHT_DECAY),
           params ->
               new LionOptimizer(
@@ -43,7 +45,7 @@ public final class LionOptimizer extends ParameterwiseOptimizer {
   private final float weightDecay;
 
   LionOptimizer(double learningRate, double beta1, double beta2, double weightDecay) {
-    super("lion", learningRate);
+    super("sign_momentum", learningRate);
     this.beta1 = (float) beta1;
     this.beta2 = (float) beta2;
     this.weightDecay = (float) weightDecay;

@@ -35,6 +35,6 @@ class LionOptimizerTests extends OptimizerContract {
     lion.step(List.of(p));
     assertThat(p.value().get(0)).isEqualTo(1 - 1e-4f);
     assertThat(p.value().get(1)).isEqualTo(1 + 1e-4f);
-    assertThat(lion.state()).containsOnlyKeys("lion.m/layers.0.weight");
+    assertThat(lion.state()).containsOnlyKeys("sign_momentum.m/layers.0.weight");
   }
 }
