@@ -1,12 +1,8 @@
 package io.dendrite.datasets;
 
-import io.dendrite.core.data.Examples;
-import io.dendrite.core.data.Features;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.DataShape;
-import io.dendrite.core.spi.Dataset;
-import io.dendrite.core.spi.DatasetContext;
 import io.dendrite.core.spi.DatasetPlugin;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +13,7 @@ import java.util.Optional;
  * Zalando's Fashion-MNIST: 60,000 training and 10,000 test images of clothing in ten classes, found
  * where Debian installs it, or fetched.
  */
-public final class FashionMnistDataset implements Dataset {
+public final class FashionMnistDataset {
   /**
    * The files as published by Zalando Research, with their SHA-256 sums.
    *
@@ -78,11 +74,7 @@ public final class FashionMnistDataset implements Dataset {
           List.of(Path.of("/usr/share/datasets/fashion-mnist")),
           "install Debian's dataset-fashion-mnist package (apt-get install dataset-fashion-mnist)");
 
-  static final Param<String> SPLIT =
-      PublishedIdxSet.splitParam("which examples: train = 60,000 images, test = 10,000");
-  static final Param<Path> PATH = PublishedIdxSet.pathParam();
   static final Param<List<String>> MIRRORS = FASHION_MNIST.mirrorsParam();
-  static final Param<Integer> LIMIT = IdxDataset.LIMIT;
 
   /** Registers the dataset as {@code fashion_mnist}. */
   public static final class Plugin extends DatasetPlugin.Base {
@@ -97,53 +89,16 @@ public final class FashionMnistDataset implements Dataset {
           declare(
                   "fashion_mnist",
                   "Zalando's Fashion-MNIST (28x28 clothing, 10 classes), found or downloaded once")
-              .params(SPLIT, PATH, MIRRORS, PublishedIdxSet.DOWNLOAD, LIMIT, Normalization.PARAM),
-          params ->
-              new FashionMnistDataset(
-                  params.get(SPLIT),
-                  params.has(PATH) ? Optional.of(params.get(PATH)) : Optional.empty(),
-                  params.get(MIRRORS),
-                  params.get(PublishedIdxSet.DOWNLOAD),
-                  params.get(LIMIT),
-                  Normalization.of(params.get(Normalization.PARAM))));
+              .params(
+                  PublishedIdxDataset.SPLIT,
+                  PublishedIdxDataset.PATH,
+                  MIRRORS,
+                  PublishedIdxSet.DOWNLOAD,
+                  PublishedIdxDataset.LIMIT,
+                  Normalization.PARAM),
+          params -> PublishedIdxDataset.of(FASHION_MNIST, MIRRORS, false, params));
     }
   }
 
-  private final String split;
-  private final Optional<Path> path;
-  private final List<String> mirrors;
-  private final boolean download;
-  private final int limit;
-  private final Normalization normalization;
-
-  FashionMnistDataset(
-      String split,
-      Optional<Path> path,
-      List<String> mirrors,
-      boolean download,
-      int limit,
-      Normalization normalization) {
-    this.split = split;
-    this.path = path;
-    this.mirrors = List.copyOf(mirrors);
-    this.download = download;
-    this.limit = limit;
-    this.normalization = normalization;
-  }
-
-  @Override
-  public Examples load(DatasetContext context) {
-    return FASHION_MNIST.load(context, split, path, mirrors, download, limit, normalization);
-  }
-
-  /** Pictures of clothing are scaled whole into the frame, as Zalando made theirs. */
-  @Override
-  public Optional<Features> readInputs(Path file, DatasetContext context) {
-    return PredictionInputs.read(file, 28, 28, normalization, false);
-  }
-
-  @Override
-  public String inputFormats() {
-    return PredictionInputs.FORMATS;
-  }
+  private FashionMnistDataset() {}
 }

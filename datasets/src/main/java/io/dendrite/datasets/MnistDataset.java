@@ -1,20 +1,15 @@
 package io.dendrite.datasets;
 
-import io.dendrite.core.data.Examples;
-import io.dendrite.core.data.Features;
 import io.dendrite.core.param.Param;
 import io.dendrite.core.param.Params;
 import io.dendrite.core.spi.DataShape;
-import io.dendrite.core.spi.Dataset;
-import io.dendrite.core.spi.DatasetContext;
 import io.dendrite.core.spi.DatasetPlugin;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The full MNIST handwritten digits: 60,000 training and 10,000 test images, found or fetched. */
-public final class MnistDataset implements Dataset {
+public final class MnistDataset {
   /** The files as published, with the SHA-256 sums every well-known loader checks. */
   static final PublishedIdxSet MNIST =
       new PublishedIdxSet(
@@ -48,11 +43,7 @@ public final class MnistDataset implements Dataset {
           List.of(),
           "use mnist_sample (10,000 digits bundled with Dendrite)");
 
-  static final Param<String> SPLIT =
-      PublishedIdxSet.splitParam("which examples: train = 60,000 images, test = 10,000");
-  static final Param<Path> PATH = PublishedIdxSet.pathParam();
   static final Param<List<String>> MIRRORS = MNIST.mirrorsParam();
-  static final Param<Integer> LIMIT = IdxDataset.LIMIT;
 
   /** Registers the dataset as {@code mnist}. */
   public static final class Plugin extends DatasetPlugin.Base {
@@ -65,52 +56,16 @@ public final class MnistDataset implements Dataset {
     public Plugin() {
       super(
           declare("mnist", "the full MNIST digits (28x28, 10 classes), downloaded once if missing")
-              .params(SPLIT, PATH, MIRRORS, PublishedIdxSet.DOWNLOAD, LIMIT, Normalization.PARAM),
-          params ->
-              new MnistDataset(
-                  params.get(SPLIT),
-                  params.has(PATH) ? Optional.of(params.get(PATH)) : Optional.empty(),
-                  params.get(MIRRORS),
-                  params.get(PublishedIdxSet.DOWNLOAD),
-                  params.get(LIMIT),
-                  Normalization.of(params.get(Normalization.PARAM))));
+              .params(
+                  PublishedIdxDataset.SPLIT,
+                  PublishedIdxDataset.PATH,
+                  MIRRORS,
+                  PublishedIdxSet.DOWNLOAD,
+                  PublishedIdxDataset.LIMIT,
+                  Normalization.PARAM),
+          params -> PublishedIdxDataset.of(MNIST, MIRRORS, true, params));
     }
   }
 
-  private final String split;
-  private final Optional<Path> path;
-  private final List<String> mirrors;
-  private final boolean download;
-  private final int limit;
-  private final Normalization normalization;
-
-  MnistDataset(
-      String split,
-      Optional<Path> path,
-      List<String> mirrors,
-      boolean download,
-      int limit,
-      Normalization normalization) {
-    this.split = split;
-    this.path = path;
-    this.mirrors = List.copyOf(mirrors);
-    this.download = download;
-    this.limit = limit;
-    this.normalization = normalization;
-  }
-
-  @Override
-  public Examples load(DatasetContext context) {
-    return MNIST.load(context, split, path, mirrors, download, limit, normalization);
-  }
-
-  @Override
-  public Optional<Features> readInputs(Path file, DatasetContext context) {
-    return PredictionInputs.read(file, 28, 28, normalization, true);
-  }
-
-  @Override
-  public String inputFormats() {
-    return PredictionInputs.FORMATS;
-  }
+  private MnistDataset() {}
 }
