@@ -4,6 +4,8 @@ import io.dendrite.core.param.Param;
 import io.dendrite.core.spi.OptimizerPlugin;
 import io.dendrite.core.spi.support.ParameterState;
 import io.dendrite.core.spi.support.ParameterwiseOptimizer;
+import io.dendrite.core.tensor.ComputePool;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.Map;
@@ -65,6 +67,16 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
 
   static final String ID = "adam";
 
+  /** Pieces of a split update start at multiples of this: whole vectors for any vector length. */
+  private static final int SPLIT_ALIGN = 64;
+
+  /**
+   * An update's cost per value in the multiply-adds {@link Kernels#forRanges} counts: a square root
+   * and a division make it about 16, so that only the large weight matrices are split.
+   */
+  private static final long COST_PER_VALUE = 16;
+
+  private final SplitUpdate split = new SplitUpdate();
   private final double beta1;
   private final double beta2;
   private final float epsilon;
@@ -121,8 +133,14 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
       return nonFinite == 0f;
     }
     if (Updates.VECTOR && wd == 0 && VectorUpdates.worth(n)) {
-      return VectorUpdates.adam(
-          w, g, ms, vs, n, b1, oneMinusB1, b2, oneMinusB2, stepSize, correction2Sqrt, epsilon);
+      SplitUpdate u = split;
+      u.set(w, g, ms, vs, b1, oneMinusB1, b2, oneMinusB2, stepSize, correction2Sqrt, epsilon);
+      try {
+        kernels().forRanges(n, SPLIT_ALIGN, (long) n * COST_PER_VALUE, u);
+        return u.finite;
+      } finally {
+        u.clear();
+      }
     }
     return plainUpdate(
         w, g, ms, vs, 0, n, b1, oneMinusB1, b2, oneMinusB2, wd, stepSize, correction2Sqrt, epsilon);
@@ -161,6 +179,80 @@ public final class AdamOptimizer extends ParameterwiseOptimizer {
       w[i] -= stepSize * (mi / denominator);
     }
     return nonFinite == 0f;
+  }
+
+  /**
+   * The vector update of one parameter over pieces of its values, which the network's threads may
+   * share: every value is updated by the same operations whichever piece it is in. Reused from step
+   * to step, so that a step allocates nothing.
+   */
+  private static final class SplitUpdate implements ComputePool.RowTask {
+    private float[] w;
+    private float[] g;
+    private float[] ms;
+    private float[] vs;
+    private float b1;
+    private float oneMinusB1;
+    private float b2;
+    private float oneMinusB2;
+    private float stepSize;
+    private float correction2Sqrt;
+    private float epsilon;
+    // Only ever set to false by a piece, and read once every piece is done.
+    boolean finite;
+
+    void set(
+        float[] w,
+        float[] g,
+        float[] ms,
+        float[] vs,
+        float b1,
+        float oneMinusB1,
+        float b2,
+        float oneMinusB2,
+        float stepSize,
+        float correction2Sqrt,
+        float epsilon) {
+      this.w = w;
+      this.g = g;
+      this.ms = ms;
+      this.vs = vs;
+      this.b1 = b1;
+      this.oneMinusB1 = oneMinusB1;
+      this.b2 = b2;
+      this.oneMinusB2 = oneMinusB2;
+      this.stepSize = stepSize;
+      this.correction2Sqrt = correction2Sqrt;
+      this.epsilon = epsilon;
+      this.finite = true;
+    }
+
+    void clear() {
+      w = null;
+      g = null;
+      ms = null;
+      vs = null;
+    }
+
+    @Override
+    public void run(int from, int to) {
+      if (!VectorUpdates.adam(
+          w,
+          g,
+          ms,
+          vs,
+          from,
+          to,
+          b1,
+          oneMinusB1,
+          b2,
+          oneMinusB2,
+          stepSize,
+          correction2Sqrt,
+          epsilon)) {
+        finite = false;
+      }
+    }
   }
 
   /**

@@ -25,13 +25,17 @@ final class VectorUpdates {
     return n >= L;
   }
 
-  /** Adam without AMSGrad or weight decay; returns false when the gradient was not finite. */
+  /**
+   * Adam without AMSGrad or weight decay on values {@code [from, to)}; returns false when the
+   * gradient was not finite there.
+   */
   static boolean adam(
       float[] w,
       float[] g,
       float[] ms,
       float[] vs,
-      int n,
+      int from,
+      int to,
       float b1,
       float oneMinusB1,
       float b2,
@@ -40,8 +44,8 @@ final class VectorUpdates {
       float correction2Sqrt,
       float epsilon) {
     FloatVector nonFinite = FloatVector.zero(S);
-    int bound = S.loopBound(n);
-    int i = 0;
+    int bound = from + S.loopBound(to - from);
+    int i = from;
     for (; i < bound; i += L) {
       FloatVector d = FloatVector.fromArray(S, g, i);
       nonFinite = nonFinite.add(d.sub(d));
@@ -60,7 +64,7 @@ final class VectorUpdates {
             ms,
             vs,
             i,
-            n,
+            to,
             b1,
             oneMinusB1,
             b2,

@@ -52,6 +52,7 @@ class VectorUpdatesTests {
                   vector[1],
                   vector[2],
                   vector[3],
+                  0,
                   N,
                   0.9f,
                   0.1f,
@@ -93,7 +94,7 @@ class VectorUpdatesTests {
         s[1][at] = bad;
         assertThat(
                 VectorUpdates.adam(
-                    s[0], s[1], s[2], s[3], N, 0.9f, 0.1f, 0.999f, 0.001f, 1e-3f, 1f, 1e-8f))
+                    s[0], s[1], s[2], s[3], 0, N, 0.9f, 0.1f, 0.999f, 0.001f, 1e-3f, 1f, 1e-8f))
             .as("adam, %s at %d", bad, at)
             .isFalse();
         s = state(3);

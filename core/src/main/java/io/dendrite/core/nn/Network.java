@@ -38,6 +38,7 @@ public final class Network {
   private final Map<String, Matrix> tensors = new LinkedHashMap<>();
   private final Map<String, Rng> streams;
   private final int inputSize;
+  private final Kernels kernels;
 
   private Network(
       List<Layer> layers,
@@ -46,8 +47,10 @@ public final class Network {
       Map<String, Rng> streams,
       int inputSize,
       int maxBatchRows,
-      Matrix like) {
+      Matrix like,
+      Kernels kernels) {
     this.layers = List.copyOf(layers);
+    this.kernels = kernels;
     this.streams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streams));
     this.activationSpecs = Collections.unmodifiableList(new ArrayList<>(activationSpecs));
     this.activations = Collections.unmodifiableList(new ArrayList<>(activations));
@@ -108,7 +111,7 @@ public final class Network {
       width = layer.outputSize();
     }
     return new Network(
-        layers, activationSpecs, activations, streams, inputSize, maxBatchRows, like);
+        layers, activationSpecs, activations, streams, inputSize, maxBatchRows, like, kernels);
   }
 
   private record Context(
@@ -229,6 +232,11 @@ public final class Network {
       n += p.value().size();
     }
     return n;
+  }
+
+  /** The kernels the layers compute with: the run's threads, which an optimizer may share. */
+  public Kernels kernels() {
+    return kernels;
   }
 
   public List<Layer> layers() {

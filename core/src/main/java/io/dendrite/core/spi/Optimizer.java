@@ -1,5 +1,6 @@
 package io.dendrite.core.spi;
 
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
@@ -33,6 +34,14 @@ public interface Optimizer {
     step(parameters);
     return -1;
   }
+
+  /**
+   * Offers the kernels of the network this optimizer serves, once, before its first step: an
+   * optimizer may split its per-value work over their threads with {@link Kernels#forRanges}, as
+   * long as each value's update is the same whichever piece computes it (so that results do not
+   * depend on the thread count). The default ignores them.
+   */
+  default void useKernels(Kernels kernels) {}
 
   /** The learning rate the next step will use. */
   double learningRate();

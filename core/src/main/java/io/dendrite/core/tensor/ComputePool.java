@@ -44,8 +44,12 @@ public final class ComputePool implements AutoCloseable {
 
   private static final ComputePool SINGLE = new ComputePool(1, MIN_PARALLEL_COST);
 
-  /** A computation over a range of output rows. */
-  interface RowTask {
+  /**
+   * A computation over a range of rows (of a multiply's output, or of values updated one by one);
+   * pieces of one call may run at the same time on different threads.
+   */
+  public interface RowTask {
+    /** Computes rows {@code [fromRow, toRow)}. */
     void run(int fromRow, int toRow);
   }
 

@@ -58,6 +58,25 @@ public final class Kernels {
     return pool;
   }
 
+  /**
+   * Runs {@code task} over {@code [0, n)}, cut into pieces split over this instance's threads when
+   * the work is large enough, else on the caller's thread.
+   *
+   * <p>For element-wise work such as an optimizer's update: a task must compute each value the same
+   * way whichever piece it falls in, so that results do not depend on the thread count. Pieces
+   * start at multiples of {@code align} (a vector's length keeps vector loops whole), and the
+   * caller's thread computes one of them; the call returns when all are done, and what the pieces
+   * wrote is then visible to the caller.
+   *
+   * @param cost the work, in multiply-adds: about 16 per value for an Adam update
+   */
+  public void forRanges(int n, int align, long cost, ComputePool.RowTask task) {
+    if (n < 0 || align < 1) {
+      throw new IllegalArgumentException("n must be >= 0 and align >= 1, got " + n + ", " + align);
+    }
+    pool.run(task, n, align, cost);
+  }
+
   /** {@code c = a · b}: a is m×k, b is k×n, c is m×n. */
   public void multiply(Matrix a, Matrix b, Matrix c) {
     check(a.cols() == b.rows() && c.rows() == a.rows() && c.cols() == b.cols(), "a·b", a, b, c);

@@ -37,13 +37,35 @@ final class VectorFloatKernels implements FloatKernels {
    */
   private static final int KC = 128;
 
+  /** Rows and columns of the packed register tile of {@code aᵀ·b}: 12 accumulators. */
+  private static final int PANEL_ROWS = 6;
+
+  private static final int STRIP_COLS = 2 * L;
+
   private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
+
+  /** Each thread's copy of a strip of {@code b}: KC rows of {@link #STRIP_COLS} values. */
+  private static final ThreadLocal<float[]> STRIPS =
+      ThreadLocal.withInitial(() -> new float[KC * STRIP_COLS]);
+
   private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
 
   private static final int MULTIPLY = 0;
   private static final int TRANSPOSED_A = 1;
   private static final int TRANSPOSED_B = 2;
   private static final int TRANSPOSED_B_DOT = 3;
+  private static final int TRANSPOSE_INPUT = 4;
+  private static final int TRANSPOSE_BACK = 5;
+
+  /**
+   * A transposed value's cost in the multiply-adds {@link ComputePool} counts: a copy from a
+   * strided place takes about as long as 24 of them (33 µs for a 64×784 batch where the kernels do
+   * 70 GFLOP/s), so that only large batches are transposed in pieces.
+   */
+  private static final long TRANSPOSE_COST = 24;
+
+  /** Pieces of a transpose start at multiples of this many rows. */
+  private static final int TRANSPOSE_ALIGN = 16;
 
   /** Enough rounds for C2 to compile the kernels, for JVMs that cannot count allocations. */
   private static final int WARM_UP_ROUNDS = 2000;
@@ -68,7 +90,15 @@ final class VectorFloatKernels implements FloatKernels {
     int wide = 5 * L + 3;
     int narrow = 4 * L + 3;
     int[][] shapes = {
-      {5, k, wide}, {5, k, narrow}, {wide, k, 5}, {narrow, k, 5}, {5, k, 7}, {L, 0, 3}, {5, 0, 3}
+      {5, k, wide},
+      {5, k, narrow},
+      {wide, k, 5},
+      {narrow, k, 5},
+      {5, k, 7},
+      {L, 0, 3},
+      {5, 0, 3},
+      // aᵀ·b with two packed panels and a row left, two strips and columns left.
+      {2 * PANEL_ROWS + 1, k, 2 * STRIP_COLS + 3}
     };
     int size = wide * k;
     float[] a = new float[size];
@@ -156,13 +186,25 @@ final class VectorFloatKernels implements FloatKernels {
     job.n = n;
     try {
       if (form == TRANSPOSED_B) {
-        // The batch is transposed once, on this thread; the threads then share out the rows of
-        // b (the columns of c), which keeps every thread's tiles as wide as the batch.
+        // a·bᵀ is computed as its transpose b·aᵀ, in three calls: the batch transposed, the
+        // product (the threads share out the rows of b, which keeps every thread's tiles as wide
+        // as the batch), and the product transposed back into c. Each call's pieces write whole
+        // rows of its output, so that threads do not contend for cache lines.
         job.reserve(k * m, n * m);
-        transpose(a, k, 0, m, job.at, m);
+        job.form = TRANSPOSE_INPUT;
+        pool.run(job, k, TRANSPOSE_ALIGN, (long) m * k * TRANSPOSE_COST);
+        job.form = TRANSPOSED_B;
         pool.run(job, n, TILE_ROWS, (long) m * n * k);
+        job.form = TRANSPOSE_BACK;
+        pool.run(job, m, TRANSPOSE_ALIGN, (long) m * n * TRANSPOSE_COST);
       } else {
-        pool.run(job, m, TILE_ROWS, (long) m * n * k);
+        int align = TILE_ROWS;
+        if (form == TRANSPOSED_A) {
+          // The packed panels of aᵀ: each thread fills those of its own rows, whole panels.
+          job.reserve(m * KC, 0);
+          align = PANEL_ROWS;
+        }
+        pool.run(job, m, align, (long) m * n * k);
       }
     } finally {
       job.a = null;
@@ -188,6 +230,52 @@ final class VectorFloatKernels implements FloatKernels {
     private float[] at = new float[0];
     private float[] ct = new float[0];
 
+    /**
+     * Computes rows {@code [from, to)} of {@code aᵀ·b} (a weight gradient) in register tiles of
+     * {@link #PANEL_ROWS} × {@link #STRIP_COLS} from packed copies: for each reduction block, the
+     * panels of this thread's rows of {@code aᵀ} once, then each strip of {@code b} in turn, so
+     * that the inner loop reads two contiguous arrays at fixed strides, which the JIT checks once
+     * per loop instead of at every load. Rows and columns left over go through {@link #axpy}; every
+     * element is the same chain of fma as there.
+     */
+    private void packedTransposedA(int from, int to) {
+      int panels = (to - from) / PANEL_ROWS;
+      int strips = n / STRIP_COLS;
+      if (k == 0 || panels == 0 || strips == 0) {
+        axpy(a, 1, m, b, n, c, n, k, from, to, 0, n);
+        return;
+      }
+      int panelEnd = from + panels * PANEL_ROWS;
+      int stripEnd = strips * STRIP_COLS;
+      float[] strip = STRIPS.get();
+      float[] packed = at;
+      for (int p0 = 0; p0 < k; p0 += KC) {
+        int kc = Math.min(KC, k - p0);
+        boolean first = p0 == 0;
+        for (int i = from; i < panelEnd; i += PANEL_ROWS) {
+          int q = i * KC;
+          for (int p = p0; p < p0 + kc; p++) {
+            System.arraycopy(a, p * m + i, packed, q, PANEL_ROWS);
+            q += PANEL_ROWS;
+          }
+        }
+        for (int j = 0; j < stripEnd; j += STRIP_COLS) {
+          for (int p = 0; p < kc; p++) {
+            System.arraycopy(b, (p0 + p) * n + j, strip, p * STRIP_COLS, STRIP_COLS);
+          }
+          for (int i = from; i < panelEnd; i += PANEL_ROWS) {
+            tile6x2(packed, i * KC, strip, c, n, i * n + j, kc, first);
+          }
+        }
+      }
+      if (stripEnd < n) {
+        axpy(a, 1, m, b, n, c, n, k, from, panelEnd, stripEnd, n);
+      }
+      if (panelEnd < to) {
+        axpy(a, 1, m, b, n, c, n, k, panelEnd, to, 0, n);
+      }
+    }
+
     void reserve(int atSize, int ctSize) {
       if (at.length < atSize) {
         at = new float[atSize];
@@ -204,69 +292,49 @@ final class VectorFloatKernels implements FloatKernels {
           axpy(a, k, 1, b, n, c, n, k, from, to, 0, n);
           break;
         case TRANSPOSED_A:
-          axpy(a, 1, m, b, n, c, n, k, from, to, 0, n);
+          packedTransposedA(from, to);
+          break;
+        case TRANSPOSE_INPUT:
+          transposeRows(a, m, k, from, to, null, at);
           break;
         case TRANSPOSED_B:
-          transposedB(from, to);
+          // Rows [from, to) of (a·bᵀ)ᵀ = b·aᵀ: an axpy over contiguous memory.
+          axpy(b, k, 1, at, m, ct, m, k, from, to, 0, m);
+          break;
+        case TRANSPOSE_BACK:
+          transposeRows(ct, n, m, from, to, row, c);
           break;
         default:
           dotRows(a, b, c, k, n, from, to);
           break;
       }
     }
-
-    /**
-     * Computes columns {@code [from, to)} of {@code a·bᵀ} as rows of {@code (a·bᵀ)ᵀ = b·aᵀ}, so
-     * that the inner loop is an axpy over contiguous memory, from the batch {@code a} transposed
-     * beforehand; then writes them back into {@code c}, adding the row vector when there is one.
-     * Each thread touches only its own rows of the scratch buffer and its own columns of {@code c}.
-     */
-    private void transposedB(int from, int to) {
-      axpy(b, k, 1, at, m, ct, m, k, from, to, 0, m);
-      transposeRowsBack(ct, m, n, from, to, row, c);
-    }
   }
 
   /**
-   * Writes rows {@code [from, to)} of the {@code n×m} {@code src} into the same columns of the
-   * {@code m×n} {@code dst}, plus {@code row[j]} in column {@code j} when {@code row} is not null.
+   * Writes rows {@code [from, to)} of {@code srcᵀ} into {@code dst}, plus {@code add[i]} in column
+   * {@code i} when {@code add} is not null: {@code dst[j·rows + i] = src[i·cols + j] (+ add[i])}.
+   *
+   * <p>{@code src} is {@code rows×cols}, {@code dst} {@code cols×rows}. A piece writes whole rows
+   * of {@code dst}, so that threads sharing out a transpose never write to the same cache line but
+   * at the edges of their pieces.
    */
-  static void transposeRowsBack(
-      float[] src, int m, int n, int from, int to, float[] row, float[] dst) {
-    // Blocks of 32 keep the lines being written in L1 across the strided side.
+  static void transposeRows(
+      float[] src, int rows, int cols, int from, int to, float[] add, float[] dst) {
+    // Blocks of 32 rows of src keep the lines read on the strided side in L1 across the columns.
     final int blk = 32;
-    for (int i0 = 0; i0 < m; i0 += blk) {
-      int i1 = Math.min(m, i0 + blk);
+    for (int i0 = 0; i0 < rows; i0 += blk) {
+      int i1 = Math.min(rows, i0 + blk);
       for (int j = from; j < to; j++) {
-        int s = j * m;
-        if (row == null) {
+        int d = j * rows;
+        if (add == null) {
           for (int i = i0; i < i1; i++) {
-            dst[i * n + j] = src[s + i];
+            dst[d + i] = src[i * cols + j];
           }
         } else {
-          float add = row[j];
           for (int i = i0; i < i1; i++) {
-            dst[i * n + j] = src[s + i] + add;
+            dst[d + i] = src[i * cols + j] + add[i];
           }
-        }
-      }
-    }
-  }
-
-  /**
-   * Copies rows {@code [from, to)} of {@code src} into the same columns of {@code dst}, transposed.
-   *
-   * <p>{@code src} has rows of {@code cols} values, {@code dst} rows of {@code ld} values.
-   */
-  static void transpose(float[] src, int cols, int from, int to, float[] dst, int ld) {
-    // Blocks of 32 keep the lines being written in L1 across the strided side.
-    final int blk = 32;
-    for (int j0 = 0; j0 < cols; j0 += blk) {
-      int j1 = Math.min(cols, j0 + blk);
-      for (int i = from; i < to; i++) {
-        int s = i * cols;
-        for (int j = j0; j < j1; j++) {
-          dst[j * ld + i] = src[s + j];
         }
       }
     }
@@ -337,6 +405,67 @@ final class VectorFloatKernels implements FloatKernels {
         }
       }
     }
+  }
+
+  /**
+   * The packed tile: {@code c[ci + r·ldc + v·L ..] (+)= Σ_p ap[ao + p·6 + r] · bp[p·2L + v·L ..]}
+   * for 6 rows {@code r} and 2 vectors {@code v}, over {@code kc} reduction steps.
+   */
+  private static void tile6x2(
+      float[] ap, int ao, float[] bp, float[] c, int ldc, int ci, int kc, boolean first) {
+    int c1 = ci + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int c4 = c3 + ldc;
+    int c5 = c4 + ldc;
+    FloatVector s00 = start(c, ci, first);
+    FloatVector s01 = start(c, ci + L, first);
+    FloatVector s10 = start(c, c1, first);
+    FloatVector s11 = start(c, c1 + L, first);
+    FloatVector s20 = start(c, c2, first);
+    FloatVector s21 = start(c, c2 + L, first);
+    FloatVector s30 = start(c, c3, first);
+    FloatVector s31 = start(c, c3 + L, first);
+    FloatVector s40 = start(c, c4, first);
+    FloatVector s41 = start(c, c4 + L, first);
+    FloatVector s50 = start(c, c5, first);
+    FloatVector s51 = start(c, c5 + L, first);
+    for (int p = 0; p < kc; p++) {
+      int q = p * (2 * L);
+      int r = ao + p * 6;
+      FloatVector b0 = FloatVector.fromArray(S, bp, q);
+      FloatVector b1 = FloatVector.fromArray(S, bp, q + L);
+      FloatVector x = FloatVector.broadcast(S, ap[r]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = FloatVector.broadcast(S, ap[r + 1]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = FloatVector.broadcast(S, ap[r + 2]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = FloatVector.broadcast(S, ap[r + 3]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      x = FloatVector.broadcast(S, ap[r + 4]);
+      s40 = x.fma(b0, s40);
+      s41 = x.fma(b1, s41);
+      x = FloatVector.broadcast(S, ap[r + 5]);
+      s50 = x.fma(b0, s50);
+      s51 = x.fma(b1, s51);
+    }
+    s00.intoArray(c, ci);
+    s01.intoArray(c, ci + L);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + L);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + L);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + L);
+    s40.intoArray(c, c4);
+    s41.intoArray(c, c4 + L);
+    s50.intoArray(c, c5);
+    s51.intoArray(c, c5 + L);
   }
 
   private static FloatVector start(float[] c, int at, boolean first) {

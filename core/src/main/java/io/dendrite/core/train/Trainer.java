@@ -69,6 +69,7 @@ public final class Trainer {
     this.network = Objects.requireNonNull(network, "network");
     this.loss = Objects.requireNonNull(loss, "loss");
     this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+    optimizer.useKernels(network.kernels());
     this.parameters = network.parameters();
     this.trainMetrics = new LinkedHashMap<>(trainMetrics);
     this.evaluator = new Evaluator(network, loss, evalMetrics, batchSize);

@@ -7,6 +7,7 @@ import io.dendrite.core.tensor.KernelFixtures.Form;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class VectorFloatKernelsTests extends FloatKernelsContract {
@@ -31,6 +32,48 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     Offset<Float> tolerance = Offset.offset((float) (2 * (k + 1) * KernelFixtures.EPS * k));
     for (int i = 0; i < fast.length; i++) {
       assertThat(fast[i]).as("element %d", i).isCloseTo(plain[i], tolerance);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"37, 129, 51", "256, 64, 784", "13, 300, 35", "6, 5, 16"})
+  void weightGradientsFromPackedTilesHaveTheBitsOfTheStridedTiles(int m, int k, int n) {
+    // multiplyTransposedA packs panels of aᵀ and strips of b; every element must still be the
+    // strided kernel's chain of fma, with one thread or three.
+    float[] a = random(k * m, 3);
+    float[] b = random(k * n, 4);
+    float[] strided = new float[m * n];
+    VectorFloatKernels.axpy(a, 1, m, b, n, strided, n, k, 0, m, 0, n);
+    float[] one = new float[m * n];
+    kernels().multiplyTransposedA(ComputePool.singleThreaded(), a, b, one, k, m, n);
+    assertThat(bits(one)).isEqualTo(bits(strided));
+    float[] three = new float[m * n];
+    try (ComputePool pool = ComputePool.eager(3)) {
+      kernels().multiplyTransposedA(pool, a, b, three, k, m, n);
+    }
+    assertThat(bits(three)).isEqualTo(bits(strided));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"37, 129, 51", "64, 784, 256", "17, 40, 33"})
+  void aForwardWithBiasIsBitIdenticalWhateverTheThreadCount(int m, int k, int n) {
+    // Transposed in, multiplied and transposed back with the bias, each call in pieces.
+    float[] a = random(m * k, 5);
+    float[] b = random(n * k, 6);
+    float[] row = random(n, 7);
+    float[] one = new float[m * n];
+    kernels().multiplyTransposedBAddRow(ComputePool.singleThreaded(), a, b, row, one, m, k, n);
+    float[] three = new float[m * n];
+    try (ComputePool pool = ComputePool.eager(3)) {
+      kernels().multiplyTransposedBAddRow(pool, a, b, row, three, m, k, n);
+    }
+    assertThat(bits(three)).isEqualTo(bits(one));
+    float[] plain = new float[m * n];
+    ScalarFloatKernels.INSTANCE.multiplyTransposedBAddRow(
+        ComputePool.singleThreaded(), a, b, row, plain, m, k, n);
+    Offset<Float> tolerance = Offset.offset((float) (2 * (k + 1) * KernelFixtures.EPS * k));
+    for (int i = 0; i < one.length; i++) {
+      assertThat(one[i]).as("element %d", i).isCloseTo(plain[i], tolerance);
     }
   }
 

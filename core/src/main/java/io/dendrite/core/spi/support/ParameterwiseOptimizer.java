@@ -1,6 +1,7 @@
 package io.dendrite.core.spi.support;
 
 import io.dendrite.core.spi.Optimizer;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Matrix;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
@@ -22,6 +23,7 @@ public abstract class ParameterwiseOptimizer implements Optimizer {
   private final String id;
   private final ParameterState state;
   private double learningRate;
+  private Kernels kernels = Kernels.singleThreaded();
 
   /** An optimizer {@code id} (the prefix of its state entries) starting at {@code learningRate}. */
   protected ParameterwiseOptimizer(String id, double learningRate) {
@@ -69,6 +71,20 @@ public abstract class ParameterwiseOptimizer implements Optimizer {
       ParameterState.requireFloat32(id, p);
       update(p, p.value().floats(), p.gradient().floats(), p.value().size(), state);
     }
+  }
+
+  /** Keeps the network's kernels for {@link #kernels()}. */
+  @Override
+  public void useKernels(Kernels kernels) {
+    this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
+  }
+
+  /**
+   * The kernels of the network served, for splitting large updates over its threads ({@link
+   * Kernels#forRanges}); single-threaded until {@link #useKernels} is called.
+   */
+  protected final Kernels kernels() {
+    return kernels;
   }
 
   @Override
