@@ -44,10 +44,6 @@ final class VectorFloatKernels implements FloatKernels {
 
   private static final ThreadLocal<Job> JOBS = ThreadLocal.withInitial(Job::new);
 
-  /** Each thread's copy of a strip of {@code b}: KC rows of {@link #STRIP_COLS} values. */
-  private static final ThreadLocal<float[]> STRIPS =
-      ThreadLocal.withInitial(() -> new float[KC * STRIP_COLS]);
-
   private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[L]);
 
   private static final int MULTIPLY = 0;
@@ -56,6 +52,13 @@ final class VectorFloatKernels implements FloatKernels {
   private static final int TRANSPOSED_B_DOT = 3;
   private static final int TRANSPOSE_INPUT = 4;
   private static final int TRANSPOSE_BACK = 5;
+  private static final int PACK_STRIPS = 6;
+
+  /**
+   * A packed value's cost in the multiply-adds {@link ComputePool} counts (a contiguous copy), so
+   * that the strips of a large weight gradient's batch are packed in pieces.
+   */
+  private static final long PACK_COST = 16;
 
   /**
    * A transposed value's cost in the multiply-adds {@link ComputePool} counts: a copy from a
@@ -200,8 +203,14 @@ final class VectorFloatKernels implements FloatKernels {
       } else {
         int align = TILE_ROWS;
         if (form == TRANSPOSED_A) {
-          // The packed panels of aᵀ: each thread fills those of its own rows, whole panels.
+          // The strips of b are packed once, in pieces, for all threads to read; the panels of aᵀ
+          // are packed by each thread for its own rows, so its pieces hold whole panels.
+          int strips = n / STRIP_COLS;
           job.reserve(m * KC, 0);
+          job.reserveStrips(strips * k * STRIP_COLS);
+          job.form = PACK_STRIPS;
+          pool.run(job, strips, 1, (long) strips * k * STRIP_COLS * PACK_COST);
+          job.form = TRANSPOSED_A;
           align = PANEL_ROWS;
         }
         pool.run(job, m, align, (long) m * n * k);
@@ -229,14 +238,15 @@ final class VectorFloatKernels implements FloatKernels {
     int n;
     private float[] at = new float[0];
     private float[] ct = new float[0];
+    private float[] stripBuffer = new float[0];
 
     /**
      * Computes rows {@code [from, to)} of {@code aᵀ·b} (a weight gradient) in register tiles of
      * {@link #PANEL_ROWS} × {@link #STRIP_COLS} from packed copies: for each reduction block, the
-     * panels of this thread's rows of {@code aᵀ} once, then each strip of {@code b} in turn, so
-     * that the inner loop reads two contiguous arrays at fixed strides, which the JIT checks once
-     * per loop instead of at every load. Rows and columns left over go through {@link #axpy}; every
-     * element is the same chain of fma as there.
+     * panels of this thread's rows of {@code aᵀ} once, then each strip of {@code b} (packed once
+     * for all threads beforehand) in turn, so that the inner loop reads two contiguous arrays at
+     * fixed strides, which the JIT checks once per loop instead of at every load. Rows and columns
+     * left over go through {@link #axpy}; every element is the same chain of fma as there.
      */
     private void packedTransposedA(int from, int to) {
       int panels = (to - from) / PANEL_ROWS;
@@ -247,7 +257,6 @@ final class VectorFloatKernels implements FloatKernels {
       }
       int panelEnd = from + panels * PANEL_ROWS;
       int stripEnd = strips * STRIP_COLS;
-      float[] strip = STRIPS.get();
       float[] packed = at;
       for (int p0 = 0; p0 < k; p0 += KC) {
         int kc = Math.min(KC, k - p0);
@@ -260,11 +269,9 @@ final class VectorFloatKernels implements FloatKernels {
           }
         }
         for (int j = 0; j < stripEnd; j += STRIP_COLS) {
-          for (int p = 0; p < kc; p++) {
-            System.arraycopy(b, (p0 + p) * n + j, strip, p * STRIP_COLS, STRIP_COLS);
-          }
+          int bo = (j * k + p0 * STRIP_COLS);
           for (int i = from; i < panelEnd; i += PANEL_ROWS) {
-            tile6x2(packed, i * KC, strip, c, n, i * n + j, kc, first);
+            tile6x2(packed, i * KC, stripBuffer, bo, c, n, i * n + j, kc, first);
           }
         }
       }
@@ -273,6 +280,27 @@ final class VectorFloatKernels implements FloatKernels {
       }
       if (panelEnd < to) {
         axpy(a, 1, m, b, n, c, n, k, panelEnd, to, 0, n);
+      }
+    }
+
+    /**
+     * Copies strips {@code [from, to)} of {@code b} ({@link #STRIP_COLS} columns each) into {@code
+     * stripBuffer}, each strip's rows one after the other.
+     */
+    private void packStrips(int from, int to) {
+      for (int s = from; s < to; s++) {
+        int j = s * STRIP_COLS;
+        int q = j * k;
+        for (int p = 0; p < k; p++) {
+          System.arraycopy(b, p * n + j, stripBuffer, q, STRIP_COLS);
+          q += STRIP_COLS;
+        }
+      }
+    }
+
+    void reserveStrips(int size) {
+      if (stripBuffer.length < size) {
+        stripBuffer = new float[size];
       }
     }
 
@@ -300,6 +328,9 @@ final class VectorFloatKernels implements FloatKernels {
         case TRANSPOSED_B:
           // Rows [from, to) of (a·bᵀ)ᵀ = b·aᵀ: an axpy over contiguous memory.
           axpy(b, k, 1, at, m, ct, m, k, from, to, 0, m);
+          break;
+        case PACK_STRIPS:
+          packStrips(from, to);
           break;
         case TRANSPOSE_BACK:
           transposeRows(ct, n, m, from, to, row, c);
@@ -408,11 +439,11 @@ final class VectorFloatKernels implements FloatKernels {
   }
 
   /**
-   * The packed tile: {@code c[ci + r·ldc + v·L ..] (+)= Σ_p ap[ao + p·6 + r] · bp[p·2L + v·L ..]}
-   * for 6 rows {@code r} and 2 vectors {@code v}, over {@code kc} reduction steps.
+   * The packed tile: {@code c[ci + r·ldc + v·L ..] (+)= Σ_p ap[ao + p·6 + r] · bp[bo + p·2L + v·L
+   * ..]} for 6 rows {@code r} and 2 vectors {@code v}, over {@code kc} reduction steps.
    */
   private static void tile6x2(
-      float[] ap, int ao, float[] bp, float[] c, int ldc, int ci, int kc, boolean first) {
+      float[] ap, int ao, float[] bp, int bo, float[] c, int ldc, int ci, int kc, boolean first) {
     int c1 = ci + ldc;
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
@@ -431,7 +462,7 @@ final class VectorFloatKernels implements FloatKernels {
     FloatVector s50 = start(c, c5, first);
     FloatVector s51 = start(c, c5 + L, first);
     for (int p = 0; p < kc; p++) {
-      int q = p * (2 * L);
+      int q = bo + p * (2 * L);
       int r = ao + p * 6;
       FloatVector b0 = FloatVector.fromArray(S, bp, q);
       FloatVector b1 = FloatVector.fromArray(S, bp, q + L);
