@@ -7,7 +7,9 @@ import io.dendrite.core.tensor.Matrix;
  *
  * <p>Features may be held more compactly than floats (images stay bytes: a quarter of the memory),
  * and preprocessing may be applied as rows are read ({@link #mapColumns}). Implementations are
- * immutable, so one table can serve the training, validation and test views of a run.
+ * immutable, so one table can serve the training, validation and test views of a run, and so that
+ * training may copy the rows of a batch on several threads at once ({@link #copyRow} is called
+ * concurrently for different rows).
  */
 public interface Features {
   /** How many examples. */
