@@ -77,6 +77,22 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"37, 129, 51", "64, 784, 256", "13, 40, 16", "6, 3, 17"})
+  void productsWithSixRowTilesHaveTheBitsOfFourRowTiles(int m, int k, int n) {
+    // a·b and the forward take 6-row tiles on two-vector strips; every element must still be the
+    // chain of fma that 4-row and 1-row tiles compute, so results are those of rows one by one.
+    float[] a = random(m * k, 8);
+    float[] b = random(k * n, 9);
+    float[] rowByRow = new float[m * n];
+    for (int i = 0; i < m; i++) {
+      VectorFloatKernels.axpy(a, k, 1, b, n, rowByRow, n, k, i, i + 1, 0, n);
+    }
+    float[] tiled = new float[m * n];
+    kernels().multiply(ComputePool.singleThreaded(), a, b, tiled, m, k, n);
+    assertThat(bits(tiled)).isEqualTo(bits(rowByRow));
+  }
+
   @Test
   void aSmallBatchForwardIsBitIdenticalWhateverTheThreadCount() {
     // Fewer rows than a vector holds takes the dot-product path, which must not depend on the
