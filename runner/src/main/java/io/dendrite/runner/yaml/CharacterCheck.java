@@ -36,8 +36,11 @@ final class CharacterCheck {
         column = 0;
         continue;
       }
+      if (c == '\r') {
+        continue; // the CR of a CR LF: the LF ends the line, and neither is a column
+      }
       column++;
-      if (c != '\r' && !StreamReader.isPrintable(c)) {
+      if (!StreamReader.isPrintable(c)) {
         throw ConfigException.of(position.apply(line, column), "", refused(c));
       }
       if (column > MAX_LINE) {
@@ -56,7 +59,6 @@ final class CharacterCheck {
     String name =
         switch (c) {
           case 0 -> "U+0000 (NUL)";
-          case 0xFEFF -> "U+FEFF (a byte order mark)";
           default -> String.format(Locale.ROOT, "U+%04X", c);
         };
     String hint =

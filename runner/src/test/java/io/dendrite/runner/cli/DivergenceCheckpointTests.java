@@ -71,7 +71,7 @@ class DivergenceCheckpointTests {
 
   /** Every F32 and F64 number in the safetensors file {@code file} is finite. */
   @SuppressWarnings("unchecked")
-  private static void assertAllFinite(Path file) throws Exception {
+  static void assertAllFinite(Path file) throws Exception {
     byte[] b = Files.readAllBytes(file);
     int n = (int) ByteBuffer.wrap(b, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     Map<String, Object> header =

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +43,15 @@ class KillAndResumeTests {
 
   @TempDir static Path dir;
   static ChildCli cli;
+  static long uninterruptedMillis;
 
   @BeforeAll
   static void runUninterrupted() throws Exception {
     cli = new ChildCli(dir);
     TestFiles.write(dir, "six.yaml", SIX_EPOCHS);
+    long start = System.nanoTime();
     ChildCli.Outcome r = cli.run("run", "six.yaml", "--out", "whole", "-q");
+    uninterruptedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(r.exitCode()).as(r.err()).isZero();
     killInEpoch4("killed");
   }
@@ -107,6 +111,42 @@ class KillAndResumeTests {
       ((Map<String, Object>) epoch).remove("seconds");
     }
     return m;
+  }
+
+  /**
+   * As tools/kill-resume.sh does, at fewer moments: {@code kill -9} at random moments of a run's
+   * lifetime (from the JVM's start to its end), then resumed (or run again when it was killed
+   * before it wrote its resolved experiment); the seed is printed, and {@code
+   * -Ddendrite.test.killSeed=N} repeats its moments.
+   */
+  @Test
+  void killedAtRandomMomentsAndResumedEndsWithTheBitsOfTheUninterruptedRun() throws Exception {
+    long seed = Long.getLong("dendrite.test.killSeed", System.nanoTime());
+    System.out.println("KillAndResumeTests: random kill moments from seed " + seed);
+    Random random = new Random(seed);
+    for (int round = 1; round <= 3; round++) {
+      String out = "random-" + round;
+      long delay = (long) (random.nextDouble() * uninterruptedMillis);
+      Process p = cli.start(out, "run", "six.yaml", "--out", out, "-q");
+      boolean ended = p.waitFor(delay, TimeUnit.MILLISECONDS);
+      p.destroyForcibly(); // SIGKILL on Linux and macOS
+      assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+      String what = "seed " + seed + ", round " + round + ", killed after " + delay + " ms";
+      Path folder = dir.resolve(out);
+      Path runJson = folder.resolve("run.json");
+      if (Files.exists(runJson) && Files.readString(runJson).contains("\"completed\"")) {
+        System.out.println(what + ": it had completed" + (ended ? " and ended" : ""));
+      } else {
+        boolean resumable = Files.exists(folder.resolve("experiment.resolved.yaml"));
+        ChildCli.Outcome r =
+            resumable
+                ? cli.run("resume", out, "-q")
+                : cli.run("run", "six.yaml", "--out", out, "-q");
+        System.out.println(what + (resumable ? ": resumed" : ": run again"));
+        assertThat(r.exitCode()).as("%s: %s", what, r.err()).isZero();
+      }
+      assertSameAsUninterrupted(out);
+    }
   }
 
   @Test
