@@ -2,6 +2,7 @@ package io.dendrite.bench;
 
 import io.dendrite.core.tensor.ComputePool;
 import io.dendrite.core.tensor.FloatKernels;
+import io.dendrite.core.tensor.Kernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,6 +59,9 @@ public class MatMulBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
+    // As training does before its first step: the kernels compiled on small shapes that take
+    // every branch, so that the JIT's profile is training's, not one shape's.
+    Kernels.warmUp(3000);
     String[] dims = layer.split("x");
     in = Integer.parseInt(dims[0]);
     out = Integer.parseInt(dims[1]);
