@@ -229,10 +229,13 @@ public final class ComputePool implements AutoCloseable {
       failure = null;
       done.set(0);
       int generation = (int) (claim.get() >>> 32) + 1;
-      claim.set((long) generation << 32);
+      // The caller keeps the first piece for itself, so that it computes at once, whatever the
+      // OS does with the workers, and never waits idle while they take every piece.
+      claim.set(((long) generation << 32) | 1);
       for (Worker w : workers) {
         w.wake();
       }
+      compute(0);
       work(generation);
       awaitPieces();
       claim.set(((long) generation << 32) | CLOSED);
@@ -266,16 +269,21 @@ public final class ComputePool implements AutoCloseable {
           }
           continue;
         }
-        try {
-          task.run(boundary(piece), boundary(piece + 1));
-        } catch (Throwable e) {
-          if (failure == null) {
-            failure = e;
-          }
-        } finally {
-          if (done.incrementAndGet() == chunks && callerParked) {
-            LockSupport.unpark(caller);
-          }
+        compute(piece);
+      }
+    }
+
+    /** Computes one piece; a failure is recorded for the caller to rethrow. */
+    private void compute(int piece) {
+      try {
+        task.run(boundary(piece), boundary(piece + 1));
+      } catch (Throwable e) {
+        if (failure == null) {
+          failure = e;
+        }
+      } finally {
+        if (done.incrementAndGet() == chunks && callerParked) {
+          LockSupport.unpark(caller);
         }
       }
     }
