@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A safetensors file's tensors as written (entries and data bytes), without its metadata. */
-record SafetensorsBytes(Map<String, Object> entries, byte[] data) {
+public record SafetensorsBytes(Map<String, Object> entries, byte[] data) {
   @SuppressWarnings("unchecked")
-  static SafetensorsBytes of(Path file) throws IOException {
+  public static SafetensorsBytes of(Path file) throws IOException {
     byte[] b = Files.readAllBytes(file);
     long n = ByteBuffer.wrap(b, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
     Map<String, Object> header =
