@@ -6,6 +6,8 @@ import io.dendrite.core.param.ParamProblem;
 import io.dendrite.core.spi.OptimizerPlugin;
 import io.dendrite.core.spi.support.ParameterState;
 import io.dendrite.core.spi.support.ParameterwiseOptimizer;
+import io.dendrite.core.tensor.ComputePool;
+import io.dendrite.core.tensor.Kernels;
 import io.dendrite.core.tensor.Parameter;
 import java.util.List;
 
@@ -58,6 +60,16 @@ public final class SgdOptimizer extends ParameterwiseOptimizer {
   static final String ID = "sgd";
   static final String MOMENTUM_BUFFER = "momentum";
 
+  /** Pieces of a split update start at multiples of this: whole vectors for any vector length. */
+  private static final int SPLIT_ALIGN = 64;
+
+  /**
+   * An update's cost per value in the multiply-adds {@link Kernels#forRanges} counts: it reads and
+   * writes memory more than it computes, so that only the large weight matrices are split.
+   */
+  private static final long COST_PER_VALUE = 4;
+
+  private final SplitUpdate split = new SplitUpdate();
   private final float momentum;
   private final float oneMinusDampening;
   private final boolean nesterov;
@@ -105,7 +117,7 @@ public final class SgdOptimizer extends ParameterwiseOptimizer {
     float wd = weightDecay;
     if (momentum == 0) {
       return Updates.VECTOR && wd == 0 && VectorUpdates.worth(n)
-          ? VectorUpdates.sgd(w, g, n, lr)
+          ? split(w, g, null, n, lr, 0f, 1f)
           : plainUpdate(w, g, 0, n, lr, wd);
     }
     boolean first = !state.has(MOMENTUM_BUFFER, p);
@@ -114,8 +126,20 @@ public final class SgdOptimizer extends ParameterwiseOptimizer {
     // before dampening existed.
     float damp = oneMinusDampening;
     return Updates.VECTOR && wd == 0 && !first && !nesterov && VectorUpdates.worth(n)
-        ? VectorUpdates.sgdMomentum(w, g, b, n, lr, momentum, damp)
+        ? split(w, g, b, n, lr, momentum, damp)
         : plainMomentumUpdate(w, g, b, 0, n, lr, wd, momentum, damp, first, nesterov);
+  }
+
+  /** The vector update over pieces the network's threads share; {@code b} null: no momentum. */
+  private boolean split(float[] w, float[] g, float[] b, int n, float lr, float m, float damp) {
+    SplitUpdate u = split;
+    u.set(w, g, b, lr, m, damp);
+    try {
+      kernels().forRanges(n, SPLIT_ALIGN, (long) n * COST_PER_VALUE, u);
+      return u.finite;
+    } finally {
+      u.clear();
+    }
   }
 
   /** SGD without momentum on values {@code [from, to)}; false when the gradient was not finite. */
@@ -151,5 +175,48 @@ public final class SgdOptimizer extends ParameterwiseOptimizer {
       w[i] -= lr * (nesterov ? d + momentum * buf : buf);
     }
     return nonFinite == 0f;
+  }
+
+  /**
+   * The vector update of one parameter over pieces of its values: every value is updated by the
+   * same operations whichever piece it is in, so any thread count gives the same bits. Reused from
+   * step to step, so that a step allocates nothing.
+   */
+  private static final class SplitUpdate implements ComputePool.RowTask {
+    private float[] w;
+    private float[] g;
+    private float[] b;
+    private float lr;
+    private float momentum;
+    private float damp;
+    // Only ever set to false by a piece, and read once every piece is done.
+    boolean finite;
+
+    void set(float[] w, float[] g, float[] b, float lr, float momentum, float damp) {
+      this.w = w;
+      this.g = g;
+      this.b = b;
+      this.lr = lr;
+      this.momentum = momentum;
+      this.damp = damp;
+      this.finite = true;
+    }
+
+    void clear() {
+      w = null;
+      g = null;
+      b = null;
+    }
+
+    @Override
+    public void run(int from, int to) {
+      boolean ok =
+          b == null
+              ? VectorUpdates.sgd(w, g, from, to, lr)
+              : VectorUpdates.sgdMomentum(w, g, b, from, to, lr, momentum, damp);
+      if (!ok) {
+        finite = false;
+      }
+    }
   }
 }

@@ -76,29 +76,32 @@ final class VectorUpdates {
         && finite;
   }
 
-  /** SGD without momentum or weight decay; returns false when the gradient was not finite. */
-  static boolean sgd(float[] w, float[] g, int n, float lr) {
+  /**
+   * SGD without momentum or weight decay on values {@code [from, to)}; returns false when the
+   * gradient was not finite there.
+   */
+  static boolean sgd(float[] w, float[] g, int from, int to, float lr) {
     FloatVector nonFinite = FloatVector.zero(S);
-    int bound = S.loopBound(n);
-    int i = 0;
+    int bound = from + S.loopBound(to - from);
+    int i = from;
     for (; i < bound; i += L) {
       FloatVector d = FloatVector.fromArray(S, g, i);
       nonFinite = nonFinite.add(d.sub(d));
       FloatVector.fromArray(S, w, i).sub(d.mul(lr)).intoArray(w, i);
     }
     boolean finite = finite(nonFinite);
-    return SgdOptimizer.plainUpdate(w, g, i, n, lr, 0f) && finite;
+    return SgdOptimizer.plainUpdate(w, g, i, to, lr, 0f) && finite;
   }
 
   /**
-   * SGD with momentum from its second step on, without Nesterov or weight decay; returns false when
-   * the gradient was not finite.
+   * SGD with momentum, after its first step, without Nesterov or weight decay, on values {@code
+   * [from, to)}; returns false when the gradient was not finite there.
    */
   static boolean sgdMomentum(
-      float[] w, float[] g, float[] b, int n, float lr, float momentum, float damp) {
+      float[] w, float[] g, float[] b, int from, int to, float lr, float momentum, float damp) {
     FloatVector nonFinite = FloatVector.zero(S);
-    int bound = S.loopBound(n);
-    int i = 0;
+    int bound = from + S.loopBound(to - from);
+    int i = from;
     for (; i < bound; i += L) {
       FloatVector d = FloatVector.fromArray(S, g, i);
       nonFinite = nonFinite.add(d.sub(d));
@@ -107,7 +110,7 @@ final class VectorUpdates {
       FloatVector.fromArray(S, w, i).sub(buf.mul(lr)).intoArray(w, i);
     }
     boolean finite = finite(nonFinite);
-    return SgdOptimizer.plainMomentumUpdate(w, g, b, i, n, lr, 0f, momentum, damp, false, false)
+    return SgdOptimizer.plainMomentumUpdate(w, g, b, i, to, lr, 0f, momentum, damp, false, false)
         && finite;
   }
 

@@ -74,12 +74,13 @@ class VectorUpdatesTests {
     float[][] vector = state(2);
     for (int t = 0; t < 3; t++) {
       assertThat(SgdOptimizer.plainUpdate(plain[0], plain[1], 0, N, 0.05f, 0f)).isTrue();
-      assertThat(VectorUpdates.sgd(vector[0], vector[1], N, 0.05f)).isTrue();
+      assertThat(VectorUpdates.sgd(vector[0], vector[1], 0, N, 0.05f)).isTrue();
       assertThat(
               SgdOptimizer.plainMomentumUpdate(
                   plain[0], plain[1], plain[2], 0, N, 0.05f, 0f, 0.9f, 0.5f, false, false))
           .isTrue();
-      assertThat(VectorUpdates.sgdMomentum(vector[0], vector[1], vector[2], N, 0.05f, 0.9f, 0.5f))
+      assertThat(
+              VectorUpdates.sgdMomentum(vector[0], vector[1], vector[2], 0, N, 0.05f, 0.9f, 0.5f))
           .isTrue();
     }
     assertThat(bits(vector[0])).isEqualTo(bits(plain[0]));
@@ -99,10 +100,12 @@ class VectorUpdatesTests {
             .isFalse();
         s = state(3);
         s[1][at] = bad;
-        assertThat(VectorUpdates.sgd(s[0], s[1], N, 0.1f)).as("sgd, %s at %d", bad, at).isFalse();
+        assertThat(VectorUpdates.sgd(s[0], s[1], 0, N, 0.1f))
+            .as("sgd, %s at %d", bad, at)
+            .isFalse();
         s = state(3);
         s[1][at] = bad;
-        assertThat(VectorUpdates.sgdMomentum(s[0], s[1], s[2], N, 0.1f, 0.9f, 1f))
+        assertThat(VectorUpdates.sgdMomentum(s[0], s[1], s[2], 0, N, 0.1f, 0.9f, 1f))
             .as("sgd with momentum, %s at %d", bad, at)
             .isFalse();
         s = state(3);
