@@ -31,6 +31,7 @@ class EvaluatorTests {
   static final class Rows implements Metric {
     final List<Double> firstTargets = new ArrayList<>();
     int resets;
+    int updates;
     private int rows;
 
     @Override
@@ -42,6 +43,7 @@ class EvaluatorTests {
 
     @Override
     public void update(Matrix output, Matrix targets) {
+      updates++;
       rows += output.rows();
       for (int r = 0; r < targets.rows(); r++) {
         firstTargets.add(targets.get(r, 0));
@@ -100,6 +102,21 @@ class EvaluatorTests {
     assertThat(again.metric("rows")).isEqualTo(5);
     assertThat(again.loss()).isEqualTo(e.loss());
     assertThat(rows.resets).isEqualTo(2);
+    // batches of 2, 2 and 1 rows, twice
+    assertThat(rows.updates).isEqualTo(6);
+  }
+
+  @Test
+  void examplesThatFillTheLastBatchExactlyAreOneBatchEach() {
+    Rows rows = new Rows();
+    Evaluator evaluator =
+        new Evaluator(
+            network(null),
+            new LossEvaluator(new TestComponents.SquaredError(), null),
+            Map.of("rows", rows),
+            5);
+    assertThat(evaluator.evaluate(DATA).metric("rows")).isEqualTo(5);
+    assertThat(rows.updates).isEqualTo(1);
   }
 
   @Test

@@ -132,6 +132,29 @@ class TrainingReplayTests {
   }
 
   @Test
+  void thePlanCountsTheHeldOutExamplesAsTheWorkersSplitThem() {
+    Map<String, Object> values = XorRuns.values("xor16", 2, 5);
+    XorRuns.data(values).put("validation_split", 0.25);
+    XorRuns.data(values)
+        .put(
+            "test",
+            io.dendrite.core.train.TestComponents.spec(
+                io.dendrite.core.spi.PluginKind.DATASET, "xor"));
+    var local = XorRuns.components(0.1);
+    TrainingReplay replay =
+        new TrainingReplay(
+            XorRuns.experiment(values),
+            XorRuns.trainer(local),
+            new TestComponents(local),
+            Kernels.singleThreaded(),
+            recorder);
+    assertThat(replay.plan().trainExamples()).isEqualTo(12);
+    assertThat(replay.plan().validationExamples()).isEqualTo(4);
+    assertThat(replay.plan().testExamples()).isEqualTo(4);
+    assertThat(replay.plan().stepsPerEpoch()).isEqualTo(3);
+  }
+
+  @Test
   void stepsEpochsAndTheTestArePlayedToTheListenerInOrder() {
     TrainingReplay replay = replay(Optional.empty());
     replay.step(1, 0.5);
