@@ -19,7 +19,10 @@ class ModelFileTests {
   private static Map<String, Object> experiment() {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("name", "m");
-    e.put("model", Map.of("layers", List.of(Map.of("type", "dense", "units", 1))));
+    Map<String, Object> dense = new LinkedHashMap<>();
+    dense.put("type", "dense");
+    dense.put("units", 1);
+    e.put("model", Map.of("layers", List.of(dense)));
     e.put("training", Map.of("batch_size", 2, "max_loss", Double.POSITIVE_INFINITY));
     return e;
   }
