@@ -187,6 +187,47 @@ class ModelTests {
   }
 
   @Test
+  void aPredictionMadeWhileAnotherIsUnderWayGetsANetworkOfItsOwn(@TempDir Path dir) {
+    Network network = trained();
+    Model model = Model.load(write(dir, network.tensors()), REGISTRY);
+    float[][] expected = expected(network, ROWS);
+    List<float[][]> inner = new java.util.ArrayList<>();
+    // Features that predict as they are read: the outer prediction holds the model's network.
+    Features raw = Features.of(Matrix.wrap(1, 2, ROWS[0]));
+    Features predicting =
+        new Features() {
+          @Override
+          public int rows() {
+            return 1;
+          }
+
+          @Override
+          public int cols() {
+            return 2;
+          }
+
+          @Override
+          public void copyRow(int row, float[] into, int offset) {
+            inner.add(model.predict(ROWS));
+            raw.copyRow(row, into, offset);
+          }
+
+          @Override
+          public Features select(int[] rows) {
+            return raw.select(rows);
+          }
+
+          @Override
+          public long bytes() {
+            return raw.bytes();
+          }
+        };
+    assertThat(model.predict(predicting)).isDeepEqualTo(new float[][] {expected[0]});
+    assertThat(inner).hasSize(1);
+    assertThat(inner.get(0)).isDeepEqualTo(expected);
+  }
+
+  @Test
   void threadsPredictingAtOnceGetTheSameAnswers(@TempDir Path dir) throws Exception {
     Network network = trained();
     Model model = Model.load(write(dir, network.tensors()), REGISTRY);
