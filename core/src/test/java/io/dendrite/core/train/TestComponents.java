@@ -93,6 +93,51 @@ final class TestComponents implements ComponentFactory {
     }
   }
 
+  /** SGD with momentum 0.9: its velocities are state a checkpoint must carry. */
+  static final class Momentum implements Optimizer {
+    private final double rate;
+    private final Map<String, Matrix> velocity = new java.util.LinkedHashMap<>();
+
+    Momentum(double rate) {
+      this.rate = rate;
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+      for (int k = 0; k < parameters.size(); k++) {
+        Parameter p = parameters.get(k);
+        Matrix v =
+            velocity.computeIfAbsent(
+                "v" + k, key -> Matrix.floats(p.value().rows(), p.value().cols()));
+        for (int i = 0; i < v.size(); i++) {
+          v.set(i, 0.9 * v.get(i) + p.gradient().get(i));
+          p.value().set(i, p.value().get(i) - rate * v.get(i));
+        }
+      }
+    }
+
+    @Override
+    public double learningRate() {
+      return rate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {}
+
+    @Override
+    public Map<String, Matrix> state() {
+      Map<String, Matrix> out = new java.util.LinkedHashMap<>();
+      velocity.forEach((k, v) -> out.put(k, v.copy()));
+      return out;
+    }
+
+    @Override
+    public void restoreState(Map<String, Matrix> state) {
+      velocity.clear();
+      state.forEach((k, v) -> velocity.put(k, v.copy()));
+    }
+  }
+
   /** The four XOR examples as a regression problem with one target column. */
   static Dataset xor() {
     return context ->
