@@ -25,24 +25,24 @@ final class TestJars {
   /** An activation plugin {@code org.example.p.CLS} declared {@code modifiers class}, with BODY. */
   private static String activation(String modifiers, String cls, String body) {
     return """
-        package org.example.p;
+    package org.example.p;
 
-        import io.dendrite.core.param.Params;
-        import io.dendrite.core.spi.Activation;
-        import io.dendrite.core.spi.ActivationPlugin;
+    import io.dendrite.core.param.Params;
+    import io.dendrite.core.spi.Activation;
+    import io.dendrite.core.spi.ActivationPlugin;
 
-        MODS class CLS implements ActivationPlugin {
-          public String id() {
-            return "CLS".toLowerCase();
-          }
+    MODS class CLS implements ActivationPlugin {
+      public String id() {
+        return "CLS".toLowerCase();
+      }
 
-          public Activation create(Params p) {
-            return null;
-          }
+      public Activation create(Params p) {
+        return null;
+      }
 
-          BODY
-        }
-        """
+      BODY
+    }
+    """
         .replace("MODS", modifiers)
         .replace("CLS", cls)
         .replace("BODY", body);
@@ -159,12 +159,24 @@ final class TestJars {
         sources.add(source);
       }
       try {
-        plugins = compile(Files.createTempDirectory("dendrite-test-plugins"), sources);
+        Path work = Files.createTempDirectory("dendrite-test-plugins");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(work)));
+        plugins = compile(work, sources);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return plugins;
+  }
+
+  private static void delete(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      // Only a temporary folder left behind.
+    }
   }
 
   /** The class file of {@code org.example.p.CLS} (or of a nested class, {@code CLS$Inner}). */
