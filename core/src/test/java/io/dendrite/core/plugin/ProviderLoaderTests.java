@@ -82,6 +82,24 @@ class ProviderLoaderTests {
   }
 
   @Test
+  void aPluginsVersionIsItsJarsImplementationVersion() {
+    for (String[] v : new String[][] {{"2.5.1", "2.5.1"}, {" ", "unknown"}, {null, "unknown"}}) {
+      Path file =
+          jar(
+              dir.resolve("v" + opened.size() + ".jar"),
+              true,
+              v[0],
+              services(ActivationPlugin.class, "org.example.p.Good\n"),
+              classes("Good"));
+      PluginJar jar = PluginJar.open(file, getClass().getClassLoader());
+      opened.add(jar);
+      found.clear();
+      ProviderLoader.load(jar, found, problems);
+      assertThat(found).singleElement().extracting(RegisteredPlugin::version).isEqualTo(v[1]);
+    }
+  }
+
+  @Test
   void aRefusedJarAddsNothing() throws Exception {
     Files.writeString(dir.resolve("notes.jar"), "text");
     PluginJar jar = PluginJar.open(dir.resolve("notes.jar"), getClass().getClassLoader());
@@ -231,8 +249,8 @@ class ProviderLoaderTests {
                 + " this Java "
                 + Runtime.version().feature()
                 + "; compile the plugin with --release 17"
-                + " (<maven.compiler.release>17</maven.compiler.release>) or run Dendrite on a newer"
-                + " Java");
+                + " (<maven.compiler.release>17</maven.compiler.release>) or run Dendrite on a"
+                + " newer Java");
   }
 
   @Test
