@@ -8,6 +8,7 @@ import io.dendrite.core.param.Param;
 import io.dendrite.core.plugin.PluginRegistry;
 import io.dendrite.core.plugin.RegisteredPlugin;
 import io.dendrite.core.spi.ComponentSpec;
+import io.dendrite.core.spi.ComponentType;
 import io.dendrite.core.spi.DatasetPlugin;
 import io.dendrite.core.spi.DeclaredPlugin;
 import io.dendrite.core.spi.LossPlugin;
@@ -106,5 +107,102 @@ class PlainExperimentReaderTests {
     extra.put("colour", "blue");
     assertThatThrownBy(() -> new PlainExperimentReader(registry(), "m.safetensors").read(extra))
         .hasMessageContaining("colour: is not a key of this version");
+  }
+
+  @Test
+  void anUnnamedExperimentIsCalledModelAndMissingSectionsTakeTheirDefaults() {
+    Map<String, Object> values = plain();
+    values.remove("name");
+    Experiment e = new PlainExperimentReader(registry(), "m.safetensors").read(values);
+    assertThat(e.name()).isEqualTo("model");
+    assertThat(e.training().epochs()).isEqualTo(10);
+    assertThat(e.training().checkpointKeep()).isEqualTo(3);
+    assertThat(e.seed()).isEqualTo(99L);
+  }
+
+  @Test
+  void relativePathsAreResolvedAgainstTheFolderOfTheFile() {
+    Map<String, Object> values = plain();
+    values.put("plugins", List.of("jars", "../other/x.jar", "/abs/y.jar"));
+    java.nio.file.Path folder = java.nio.file.Path.of("/work/models");
+    Experiment e = new PlainExperimentReader(registry(), "m.safetensors", folder).read(values);
+    assertThat(e.plugins())
+        .containsExactly(
+            java.nio.file.Path.of("/work/models/jars"),
+            java.nio.file.Path.of("/work/other/x.jar"),
+            java.nio.file.Path.of("/abs/y.jar"));
+    Experiment here = new PlainExperimentReader(registry(), "m.safetensors").read(values);
+    assertThat(here.plugins().get(0))
+        .isEqualTo(java.nio.file.Path.of("").toAbsolutePath().resolve("jars"));
+  }
+
+  @Test
+  void aBlankOrInvalidPathIsRefusedAtItsIndex() {
+    Map<String, Object> blank = plain();
+    blank.put("plugins", List.of("jars", " "));
+    assertThatThrownBy(() -> new PlainExperimentReader(registry(), "m.safetensors").read(blank))
+        .isInstanceOf(DendriteException.class)
+        .hasMessage(
+            "m.safetensors: plugins[1]: expected a path to an existing file, found \" \" (text);"
+                + " the file was changed, or written by another version");
+    Map<String, Object> invalid = plain();
+    invalid.put("plugins", List.of("a\0b"));
+    assertThatThrownBy(() -> new PlainExperimentReader(registry(), "m.safetensors").read(invalid))
+        .hasMessageStartingWith("m.safetensors: plugins[0]: not a valid path: ")
+        .hasMessageEndingWith("; the file was changed, or written by another version");
+  }
+
+  @Test
+  void aComponentNeedsAnIdOrAMappingWithAType() {
+    Map<String, Object> values = plain();
+    values.put("loss", Map.of("reduction", "mean"));
+    assertThatThrownBy(() -> new PlainExperimentReader(registry(), "m.safetensors").read(values))
+        .hasMessage(
+            "m.safetensors: loss: expected a loss id or {type: id, ...}, found {reduction=mean};"
+                + " the file was changed, or written by another version");
+    Map<String, Object> number = plain();
+    number.put("loss", 3);
+    assertThatThrownBy(() -> new PlainExperimentReader(registry(), "m.safetensors").read(number))
+        .hasMessageStartingWith(
+            "m.safetensors: loss: expected a loss id or {type: id, ...}, found 3;");
+  }
+
+  @Test
+  void aComponentAtTheTopHasNoPathAndKeepsItsParams() {
+    PlainExperimentReader reader = new PlainExperimentReader(registry(), "m.safetensors");
+    ComponentType optimizers =
+        new ComponentType(PluginKind.OPTIMIZER, List.of(Experiment.SCHEDULE));
+    assertThatThrownBy(() -> reader.component(optimizers, "lbfgs", ""))
+        .hasMessageStartingWith(
+            "m.safetensors: needs the optimizer 'lbfgs', which is not installed here (");
+    ComponentSpec sgd =
+        reader.component(optimizers, Map.of("type", "sgd", "learning_rate", 0.25), "");
+    assertThat(sgd.id()).isEqualTo("sgd");
+    assertThat(sgd.params().get(RATE)).isEqualTo(0.25);
+    assertThat(sgd.setting(Experiment.SCHEDULE)).isEmpty();
+    assertThatThrownBy(
+            () -> reader.component(optimizers, Map.of("type", "sgd", "momentum", 1), "optimizer"))
+        .hasMessage(
+            "m.safetensors: optimizer.momentum: is not a key of this version; the file was"
+                + " changed, or written by another version");
+    assertThatThrownBy(
+            () -> reader.component(optimizers, Map.of("type", "sgd", "learning_rate", -1), "opt"))
+        .hasMessageStartingWith("m.safetensors: opt.learning_rate: must be > 0, found -1");
+  }
+
+  @Test
+  void aMissingRequiredValueIsRefusedAtItsSection() {
+    Map<String, Object> values = plain();
+    values.put("data", Map.of("validation_split", 0.25));
+    assertThatThrownBy(() -> new PlainExperimentReader(registry(), "m.safetensors").read(values))
+        .isInstanceOf(DendriteException.class)
+        .hasMessageStartingWith("m.safetensors: data: ")
+        .hasMessageContaining("train")
+        .hasMessageEndingWith("; the file was changed, or written by another version");
+    Map<String, Object> nested = plain();
+    nested.put("training", Map.of("clip", Map.of("colour", 1)));
+    assertThatThrownBy(() -> new PlainExperimentReader(registry(), "m.safetensors").read(nested))
+        .hasMessageStartingWith(
+            "m.safetensors: training.clip.colour: is not a key of this version");
   }
 }

@@ -227,6 +227,41 @@ class ComputePoolTests {
   }
 
   @Test
+  void workersAreDaemonThreadsNamedForThePoolAndCloseEndsThem() throws InterruptedException {
+    ComputePool pool = ComputePool.create(3);
+    Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    Thread caller = Thread.currentThread();
+    // The caller may take every piece when the workers are slow to wake: try a few times.
+    for (int attempt = 0; attempt < 200 && workers.size() < 2; attempt++) {
+      pool.run(
+          (from, to) -> {
+            if (Thread.currentThread() != caller) {
+              workers.add(Thread.currentThread());
+            }
+            long until = System.nanoTime() + 200_000;
+            while (System.nanoTime() < until) {
+              Thread.onSpinWait();
+            }
+          },
+          96,
+          4,
+          64 * BIG);
+    }
+    assertThat(workers)
+        .extracting(Thread::getName)
+        .containsExactlyInAnyOrder("dendrite-compute-1", "dendrite-compute-2");
+    // Daemon threads never keep a finished program's JVM alive.
+    assertThat(workers).allMatch(Thread::isDaemon);
+    // Parked by now: close() must wake them to end.
+    Thread.sleep(20);
+    pool.close();
+    for (Thread t : workers) {
+      t.join(5_000);
+      assertThat(t.isAlive()).as(t.getName()).isFalse();
+    }
+  }
+
+  @Test
   void aClosedPoolComputesOnTheCaller() {
     ComputePool pool = ComputePool.create(3);
     pool.close();

@@ -62,4 +62,18 @@ class KernelsTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2x3");
   }
+
+  @Test
+  void kernelsGiveThePoolTheyRunOn() {
+    ComputePool pool = ComputePool.create(2);
+    try {
+      Kernels k = new Kernels(pool);
+      assertThat(k.pool()).isSameAs(pool);
+      assertThat(k.threads()).isEqualTo(2);
+      assertThat(Kernels.singleThreaded().pool()).isSameAs(ComputePool.singleThreaded());
+      assertThat(Kernels.singleThreaded().threads()).isEqualTo(1);
+    } finally {
+      pool.close();
+    }
+  }
 }

@@ -93,4 +93,26 @@ class MatrixTests {
         .hasMessage("cannot hold a 65536x65536 matrix");
     assertThat(Matrix.floats(0, 0).size()).isZero();
   }
+
+  @Test
+  void theCapacityIsTheRowsAllocatedWhateverRowsAreInUse() {
+    Matrix m = Matrix.floats(4, 2);
+    assertThat(m.capacityRows()).isEqualTo(4);
+    m.setRows(1);
+    assertThat(m.capacityRows()).isEqualTo(4);
+    assertThat(m.copy().capacityRows()).isEqualTo(1);
+  }
+
+  @Test
+  void toFloatsAndToDoublesConvertIntoNewMatrices() {
+    Matrix d = Matrix.wrap(1, 2, new double[] {0.1, -2});
+    Matrix f = d.toFloats();
+    assertThat(f.isDouble()).isFalse();
+    assertThat(f.floats()).containsExactly(0.1f, -2f);
+    Matrix back = f.toDoubles();
+    assertThat(back.isDouble()).isTrue();
+    assertThat(back.doubles()).containsExactly((double) 0.1f, -2);
+    f.set(0, 5);
+    assertThat(d.get(0)).isEqualTo(0.1);
+  }
 }
