@@ -9,7 +9,9 @@ package io.dendrite.core.spi;
 public record DataShape(int features, int classes) {
   public DataShape {
     if (features < 1 || classes < 1) {
-      throw new IllegalArgumentException("a shape needs features and classes: " + this);
+      // Not `this`: a compact constructor assigns the fields after its body, so they read 0 here.
+      throw new IllegalArgumentException(
+          "a shape needs features and classes: features=" + features + ", classes=" + classes);
     }
   }
 }

@@ -142,7 +142,8 @@ class SpiDefaultsTests {
     for (int[] bad : new int[][] {{0, 1}, {1, 0}, {-1, 3}}) {
       assertThatThrownBy(() -> new DataShape(bad[0], bad[1]))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("a shape needs features and classes: ");
+          .hasMessage(
+              "a shape needs features and classes: features=%d, classes=%d", bad[0], bad[1]);
     }
   }
 

@@ -114,7 +114,8 @@ public final class ParameterState {
       String param = key.substring(slash + 1);
       if (name.equals(STEP)) {
         double count = e.getValue().size() == 1 ? e.getValue().get(0) : -1;
-        if (count < 0 || count != Math.rint(count)) {
+        // Infinity equals its own rint: refused on its own, as (long) would make it Long.MAX_VALUE.
+        if (count < 0 || Double.isInfinite(count) || count != Math.rint(count)) {
           throw new IllegalArgumentException(
               "optimizer state '" + key + "' must be one whole number >= 0");
         }

@@ -159,7 +159,8 @@ class ParameterStateTests {
           Matrix.doubles(1, 1).fill(-1),
           Matrix.doubles(1, 1).fill(1.5),
           Matrix.doubles(1, 2).fill(1),
-          Matrix.doubles(1, 1).fill(Double.NaN)
+          Matrix.doubles(1, 1).fill(Double.NaN),
+          Matrix.doubles(1, 1).fill(Double.POSITIVE_INFINITY)
         }) {
       assertThatThrownBy(() -> s.restore(Map.of("adam.step/w", bad)))
           .isInstanceOf(IllegalArgumentException.class)
