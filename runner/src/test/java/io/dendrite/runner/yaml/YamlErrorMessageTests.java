@@ -222,6 +222,17 @@ class YamlErrorMessageTests {
   }
 
   @Test
+  void aMergeIndicatorAsAValueIsRefusedAndKeepsItsText() {
+    ConfigDocument document = reader.parseDocument("name: x\na: <<\n", "exp.yaml");
+    assertThat(document.problems())
+        .singleElement()
+        .hasToString("exp.yaml:2:4: a: tag !!merge" + NO_TYPES);
+    var a = (io.dendrite.runner.config.ConfigScalar) document.root().get("a").get();
+    assertThat(a.value()).isNull();
+    assertThat(a.text()).isEqualTo("<<");
+  }
+
+  @Test
   void keysMustBePlainUntaggedWords() {
     assertThat(
             problemsOf("? [a]\n: 1\n? {a: 1}\n: 2\n!!str c: 3\n!foo d: 4\n!!binary e: 5\nf: 6\n"))
