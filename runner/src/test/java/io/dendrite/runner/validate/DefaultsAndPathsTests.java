@@ -152,4 +152,20 @@ class DefaultsAndPathsTests {
                     + "model: {layers: [{type: dense, units: 10}]}\nloss: mse\n"))
         .containsExactly("exp.yaml:1:35: data.train.images: no such file or folder: " + absolute);
   }
+
+  @Test
+  void aSectionGivenAsAValueOrAListNamesTheKeysItTakes() {
+    assertThat(
+            problems(
+                FixturePlugins.registry(),
+                "data: 5\nmodel: {layers: [{type: dense, units: 10}]}\nloss: mse\n"))
+        .containsExactly(
+            "exp.yaml:1:7: data: expected a mapping with: train, test, validation_split,"
+                + " test_split, stratified, preprocess, found 5 (an integer)");
+    assertThat(problems(FixturePlugins.registry(), MINIMAL + "training: [1]\n"))
+        .containsExactly(
+            "exp.yaml:4:11: training: expected a mapping with: epochs, batch_size, shuffle,"
+                + " threads, clip, early_stopping, max_seconds, max_loss, checkpoint,"
+                + " distributed, found a list");
+  }
 }
