@@ -101,11 +101,9 @@ final class NodeTreeBuilder {
     }
     try {
       if (node instanceof MappingNode map) {
-        requireTag(node, Tag.MAP, at, path);
         return mapping(map, at, path, depth);
       }
       if (node instanceof SequenceNode seq) {
-        requireTag(node, Tag.SEQ, at, path);
         List<ConfigNode> items = new ArrayList<>(seq.getValue().size());
         for (Node item : seq.getValue()) {
           items.add(build(item, ConfigPath.item(path, items.size()), depth + 1));
@@ -189,12 +187,6 @@ final class NodeTreeBuilder {
     } catch (IllegalArgumentException e) {
       problems.add(new ConfigProblem(at, path, e.getMessage()));
       return new ConfigScalar(at, path, null, node.getValue());
-    }
-  }
-
-  private void requireTag(Node node, Tag expected, Position at, String path) {
-    if (!node.getTag().equals(expected) && explicitTags.apply(node.getStartMark()) == null) {
-      problems.add(new ConfigProblem(at, path, tagMessage(node.getTag())));
     }
   }
 

@@ -1,6 +1,5 @@
 package io.dendrite.runner.yaml;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
@@ -44,11 +43,6 @@ final class TagNotingParser implements Parser {
   /** The tag written on the node that starts at {@code mark}, or null when none was. */
   String tagAt(Mark mark) {
     return tags.get(mark);
-  }
-
-  /** Every explicit tag seen so far, by the start mark of its node. */
-  Map<Mark, String> tags() {
-    return Collections.unmodifiableMap(tags);
   }
 
   @Override

@@ -7,7 +7,10 @@ import io.dendrite.runner.FixturePlugins;
 import io.dendrite.runner.TestFiles;
 import io.dendrite.runner.validate.LoadedExperiment;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +46,30 @@ class ExperimentYamlWriterTests {
     Path resolved = TestFiles.write(dir, "run/experiment.resolved.yaml", yaml);
     LoadedExperiment again = loader.load(resolved, "experiment.resolved.yaml", List.of());
     assertThat(again.experiment()).isEqualTo(loaded.experiment());
+  }
+
+  @Test
+  void mappingsAndListsAreBlocksNumberListsOneLineAndLongTextIsNeverSplit() {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("units", 3);
+    model.put("ids", List.of("a", "b"));
+    List<Object> milestones = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      milestones.add(0.125 * i);
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("name", "x");
+    String note = "word ".repeat(40).trim();
+    data.put("note", note);
+    data.put("model", model);
+    data.put("milestones", milestones);
+    String numbers = String.join(", ", milestones.stream().map(String::valueOf).toList());
+    assertThat(new ExperimentYamlWriter().write(data, "h1\nh2", dir))
+        .isEqualTo(
+            "# h1\n# h2\nname: x\nnote: "
+                + note
+                + "\nmodel:\n  units: 3\n  ids:\n    - a\n    - b\nmilestones: ["
+                + numbers
+                + "]\n");
   }
 }
