@@ -9,16 +9,11 @@ import io.dendrite.core.spi.Metric;
 import io.dendrite.core.spi.MetricPlugin;
 import io.dendrite.core.spi.PluginKind;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,38 +60,14 @@ class PluginRegistryTests {
   }
 
   /** Compiles {@code source} and packs it into a jar that registers {@code services}. */
-  private Path pluginJar(String name, String pkg, String cls, String source, String services)
-      throws IOException {
-    Path src = dir.resolve(name + "-src");
-    Path out = dir.resolve(name + "-classes");
-    Files.createDirectories(src);
-    Files.createDirectories(out);
-    Path file = src.resolve(cls + ".java");
-    Files.writeString(file, source);
-    int rc =
-        ToolProvider.getSystemJavaCompiler()
-            .run(
-                null,
-                null,
-                null,
-                "-d",
-                out.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                file.toString());
-    assertThat(rc).isZero();
-    Path jar = dir.resolve(name + ".jar");
-    try (OutputStream os = Files.newOutputStream(jar);
-        JarOutputStream jos = new JarOutputStream(os)) {
-      jos.putNextEntry(new JarEntry("META-INF/services/" + MetricPlugin.class.getName()));
-      jos.write(services.getBytes(StandardCharsets.UTF_8));
-      jos.closeEntry();
-      String entry = pkg.replace('.', '/') + "/" + cls + ".class";
-      jos.putNextEntry(new JarEntry(entry));
-      jos.write(Files.readAllBytes(out.resolve(entry)));
-      jos.closeEntry();
-    }
-    return jar;
+  private Path pluginJar(String name, String source, String services) {
+    Map<String, byte[]> classes = TestJars.compile(dir.resolve(name + "-build"), List.of(source));
+    return TestJars.jar(
+        dir.resolve(name + ".jar"),
+        false,
+        null,
+        TestJars.services(MetricPlugin.class, services),
+        classes);
   }
 
   private PluginRegistry registryWith(Path... jars) throws IOException {
@@ -114,18 +85,11 @@ class PluginRegistryTests {
     Path throwing =
         pluginJar(
             "throwing",
-            "p1",
-            "Throwing",
             metricSource(
                 "p1", "Throwing", "throwing", "throw new IllegalStateException(\"boom\");"),
             "p1.Throwing\n");
     Path missing =
-        pluginJar(
-            "missing",
-            "p2",
-            "Fine",
-            metricSource("p2", "Fine", "fine", ""),
-            "p2.Fine\np2.DoesNotExist\n");
+        pluginJar("missing", metricSource("p2", "Fine", "fine", ""), "p2.Fine\np2.DoesNotExist\n");
     PluginRegistry registry = registryWith(throwing, missing);
 
     assertThat(registry.names(PluginKind.METRIC)).contains("accuracy", "fine");
@@ -140,7 +104,7 @@ class PluginRegistryTests {
 
   @Test
   void twoPluginsWithOneIdAreAnErrorNamingBothJarsWhenUsed() throws IOException {
-    Path a = pluginJar("a", "pa", "Acc", metricSource("pa", "Acc", "accuracy", ""), "pa.Acc\n");
+    Path a = pluginJar("a", metricSource("pa", "Acc", "accuracy", ""), "pa.Acc\n");
     PluginRegistry registry = registryWith(a);
     assertThatThrownBy(() -> registry.require(PluginKind.METRIC, "accuracy"))
         .isInstanceOf(DendriteException.class)
@@ -153,8 +117,7 @@ class PluginRegistryTests {
 
   @Test
   void invalidIdsAreRefusedWithTheReason() throws IOException {
-    Path bad =
-        pluginJar("bad", "pb", "Bad", metricSource("pb", "Bad", "My Metric", ""), "pb.Bad\n");
+    Path bad = pluginJar("bad", metricSource("pb", "Bad", "My Metric", ""), "pb.Bad\n");
     PluginRegistry registry = registryWith(bad);
     assertThat(registry.names(PluginKind.METRIC)).doesNotContain("My Metric");
     assertThat(registry.problems())
