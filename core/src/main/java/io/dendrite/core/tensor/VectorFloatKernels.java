@@ -7,10 +7,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Float32 kernels on the Vector API, register-tiled and split over the {@link ComputePool}.
  *
- * <p>The inner loops are axpys: a register tile of 4 output rows × up to 3 vectors of columns
- * accumulates {@code a(i, p) · b[p, j..]} over the reduction index {@code p}, so that every load of
- * {@code b} feeds 4 fused multiply-adds and no lanes need summing at the end. {@code a·bᵀ} is
- * computed as its transpose {@code b·aᵀ} for the same reason.
+ * <p>The inner loops are axpys: a register tile of 6 output rows × 2 vectors of columns accumulates
+ * {@code a(i, p) · b[p, j..]} over the reduction index {@code p}, so that every load of {@code b}
+ * feeds 6 fused multiply-adds and no lanes need summing at the end. All three forms read both
+ * operands from packed copies, panels of 6 rows of {@code a} and strips of 2 vectors of {@code b},
+ * each laid out step by step, because broadcasting from 6 strided rows runs at half the speed. 12
+ * accumulators and 3 operands fit the 16 registers of AVX2; a 4×3 tile needs all 16 and spills.
+ * {@code a·bᵀ} is computed as its transpose {@code b·aᵀ} so that the batch is the vector side.
  *
  * <p>For a given shape, each output element is computed by the same operations in the same order,
  * whichever tile, block or thread computes it: in the axpy form, a chain of fma in increasing order
@@ -28,7 +31,7 @@ final class VectorFloatKernels implements FloatKernels {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
-  /** Output rows per register tile; thread blocks are aligned on it. */
+  /** Rows per register tile of the dot products; their thread blocks are aligned on it. */
   static final int TILE_ROWS = 4;
 
   /**
@@ -50,7 +53,7 @@ final class VectorFloatKernels implements FloatKernels {
   private static final int TRANSPOSED_A = 1;
   private static final int TRANSPOSED_B = 2;
   private static final int TRANSPOSED_B_DOT = 3;
-  private static final int TRANSPOSE_INPUT = 4;
+  private static final int PACK_TRANSPOSED_STRIPS = 4;
   private static final int TRANSPOSE_BACK = 5;
   private static final int PACK_STRIPS = 6;
 
@@ -100,9 +103,12 @@ final class VectorFloatKernels implements FloatKernels {
       {5, k, 7},
       {L, 0, 3},
       {5, 0, 3},
-      // 6-row tiles and a row left, on two-vector strips (a·b) and on packed panels and strips
-      // with columns left (aᵀ·b).
-      {2 * PANEL_ROWS + 1, k, wide}
+      // Packed panels with a row left and strips with columns left, panels packed by block.
+      {2 * PANEL_ROWS + 1, k, wide},
+      // A forward with more rows of b than strips of the batch, whose panels are packed whole
+      // and padded; and a·b with more rows than columns, the same way.
+      {L + 1, k, 2 * STRIP_COLS + 1},
+      {2 * STRIP_COLS + 1, k, STRIP_COLS + 1}
     };
     int size = wide * k;
     float[] a = new float[size];
@@ -190,31 +196,37 @@ final class VectorFloatKernels implements FloatKernels {
     job.n = n;
     try {
       if (form == TRANSPOSED_B) {
-        // a·bᵀ is computed as its transpose b·aᵀ, in three calls: the batch transposed, the
-        // product (the threads share out the rows of b, which keeps every thread's tiles as wide
-        // as the batch), and the product transposed back into c. Each call's pieces write whole
-        // rows of its output, so that threads do not contend for cache lines.
-        job.reserve(k * m, n * m);
-        job.form = TRANSPOSE_INPUT;
-        pool.run(job, k, TRANSPOSE_ALIGN, (long) m * k * TRANSPOSE_COST);
+        // a·bᵀ is computed as its transpose b·aᵀ, in three calls: strips of aᵀ packed from the
+        // batch, the product from panels of b's rows (the threads share out the rows of b, which
+        // keeps every thread's tiles as wide as the batch), and the product transposed back into
+        // c. The strips and panels are padded with zeros to whole tiles, so that every element of
+        // the product comes from the packed tile; the padding is computed and never read. Each
+        // call's pieces write whole rows of its output, so that threads do not contend for cache
+        // lines.
+        int width = roundUp(m, STRIP_COLS);
+        int height = roundUp(n, PANEL_ROWS);
+        job.width = width;
+        job.reserve(height * Math.max(k, KC), height * width);
+        job.reserveStrips(width * k);
+        job.form = PACK_TRANSPOSED_STRIPS;
+        pool.run(job, width / STRIP_COLS, 1, (long) m * k * TRANSPOSE_COST);
         job.form = TRANSPOSED_B;
-        pool.run(job, n, TILE_ROWS, (long) m * n * k);
+        pool.run(job, height, PANEL_ROWS, (long) m * n * k);
         job.form = TRANSPOSE_BACK;
         pool.run(job, m, TRANSPOSE_ALIGN, (long) m * n * TRANSPOSE_COST);
+      } else if (form == TRANSPOSED_B_DOT) {
+        pool.run(job, m, TILE_ROWS, (long) m * n * k);
       } else {
-        int align = TILE_ROWS;
-        if (form == TRANSPOSED_A) {
-          // The strips of b are packed once, in pieces, for all threads to read; the panels of aᵀ
-          // are packed by each thread for its own rows, so its pieces hold whole panels.
-          int strips = n / STRIP_COLS;
-          job.reserve(m * KC, 0);
-          job.reserveStrips(strips * k * STRIP_COLS);
-          job.form = PACK_STRIPS;
-          pool.run(job, strips, 1, (long) strips * k * STRIP_COLS * PACK_COST);
-          job.form = TRANSPOSED_A;
-          align = PANEL_ROWS;
-        }
-        pool.run(job, m, align, (long) m * n * k);
+        // The strips of b are packed once, in pieces, for all threads to read; the panels of a
+        // (or aᵀ) are packed by each thread for its own rows, so its pieces hold whole panels.
+        int strips = n / STRIP_COLS;
+        // A thread packs its panels whole when they outnumber the strips (see packedProduct).
+        job.reserve(m * (m > strips * STRIP_COLS ? Math.max(k, KC) : KC), 0);
+        job.reserveStrips(strips * k * STRIP_COLS);
+        job.form = PACK_STRIPS;
+        pool.run(job, strips, 1, (long) strips * k * STRIP_COLS * PACK_COST);
+        job.form = form;
+        pool.run(job, m, PANEL_ROWS, (long) m * n * k);
       }
     } finally {
       job.a = null;
@@ -222,6 +234,10 @@ final class VectorFloatKernels implements FloatKernels {
       job.row = null;
       job.c = null;
     }
+  }
+
+  private static int roundUp(int value, int multiple) {
+    return (value + multiple - 1) / multiple * multiple;
   }
 
   /**
@@ -237,50 +253,125 @@ final class VectorFloatKernels implements FloatKernels {
     int m;
     int k;
     int n;
-    private float[] at = new float[0];
+
+    /** Columns of the forward's padded product {@code ct}: the batch rounded up to strips. */
+    int width;
+
+    private float[] panels = new float[0];
     private float[] ct = new float[0];
     private float[] stripBuffer = new float[0];
 
     /**
-     * Computes rows {@code [from, to)} of {@code aᵀ·b} (a weight gradient) in register tiles of
-     * {@link #PANEL_ROWS} × {@link #STRIP_COLS} from packed copies: for each reduction block, the
-     * panels of this thread's rows of {@code aᵀ} once, then each strip of {@code b} (packed once
-     * for all threads beforehand) in turn, so that the inner loop reads two contiguous arrays at
-     * fixed strides, which the JIT checks once per loop instead of at every load. Rows and columns
-     * left over go through {@link #axpy}; every element is the same chain of fma as there.
+     * Computes rows {@code [from, to)} of {@code c = A·B} in register tiles of {@link #PANEL_ROWS}
+     * × {@link #STRIP_COLS} from packed copies, where {@code A(i, p) = a[i·ars + p·aps]} has {@code
+     * rows} rows (panels past them are zeros) and the strips of {@code B} are in {@code
+     * stripBuffer}: for each reduction block, the panels of this thread's rows once, then each
+     * strip in turn, so that the inner loop reads two contiguous arrays at fixed strides, which the
+     * JIT checks once per loop instead of at every load. Rows and columns left over go through
+     * {@link #axpy} on the unpacked {@code b} ({@code ldb} wide); every element is the same chain
+     * of fma as there.
      */
-    private void packedTransposedA(int from, int to) {
+    private void packedProduct(
+        float[] a,
+        int ars,
+        int aps,
+        int rows,
+        float[] b,
+        int ldb,
+        int cols,
+        float[] c,
+        int ldc,
+        int from,
+        int to) {
       int panels = (to - from) / PANEL_ROWS;
-      int strips = n / STRIP_COLS;
+      int strips = cols / STRIP_COLS;
       if (k == 0 || panels == 0 || strips == 0) {
-        axpy(a, 1, m, b, n, c, n, k, from, to, 0, n);
+        axpy(a, ars, aps, b, ldb, c, ldc, k, from, to, 0, cols);
         return;
       }
       int panelEnd = from + panels * PANEL_ROWS;
       int stripEnd = strips * STRIP_COLS;
-      float[] packed = at;
-      for (int p0 = 0; p0 < k; p0 += KC) {
-        int kc = Math.min(KC, k - p0);
-        boolean first = p0 == 0;
-        for (int i = from; i < panelEnd; i += PANEL_ROWS) {
-          int q = i * KC;
-          for (int p = p0; p < p0 + kc; p++) {
-            System.arraycopy(a, p * m + i, packed, q, PANEL_ROWS);
-            q += PANEL_ROWS;
+      float[] packed = this.panels;
+      if (panelEnd - from > stripEnd) {
+        // More rows than columns (a forward): this thread's panels are packed whole, once, and
+        // each meets every strip in each reduction block while it is in L1.
+        packPanels(a, ars, aps, rows, from, panelEnd, 0, k, k, packed);
+        for (int p0 = 0; p0 < k; p0 += KC) {
+          int kc = Math.min(KC, k - p0);
+          boolean first = p0 == 0;
+          for (int i = from; i < panelEnd; i += PANEL_ROWS) {
+            for (int j = 0; j < stripEnd; j += STRIP_COLS) {
+              int bo = j * k + p0 * STRIP_COLS;
+              packedTile6x2(
+                  packed, i * k + p0 * PANEL_ROWS, stripBuffer, bo, c, ldc, i * ldc + j, kc, first);
+            }
           }
         }
-        for (int j = 0; j < stripEnd; j += STRIP_COLS) {
-          int bo = (j * k + p0 * STRIP_COLS);
-          for (int i = from; i < panelEnd; i += PANEL_ROWS) {
-            packedTile6x2(packed, i * KC, stripBuffer, bo, c, n, i * n + j, kc, first);
+      } else {
+        // The gradients: the block's panels are packed and every strip meets them.
+        for (int p0 = 0; p0 < k; p0 += KC) {
+          int kc = Math.min(KC, k - p0);
+          boolean first = p0 == 0;
+          packPanels(a, ars, aps, rows, from, panelEnd, p0, kc, KC, packed);
+          for (int j = 0; j < stripEnd; j += STRIP_COLS) {
+            int bo = j * k + p0 * STRIP_COLS;
+            for (int i = from; i < panelEnd; i += PANEL_ROWS) {
+              packedTile6x2(packed, i * KC, stripBuffer, bo, c, ldc, i * ldc + j, kc, first);
+            }
           }
         }
       }
-      if (stripEnd < n) {
-        axpy(a, 1, m, b, n, c, n, k, from, panelEnd, stripEnd, n);
+      if (stripEnd < cols) {
+        axpy(a, ars, aps, b, ldb, c, ldc, k, from, panelEnd, stripEnd, cols);
       }
       if (panelEnd < to) {
-        axpy(a, 1, m, b, n, c, n, k, panelEnd, to, 0, n);
+        axpy(a, ars, aps, b, ldb, c, ldc, k, panelEnd, to, 0, cols);
+      }
+    }
+
+    /**
+     * Packs reduction steps {@code [p0, p0 + kc)} of rows {@code [from, to)} of {@code A} into
+     * panels: panel {@code i} at {@code i·ld}, {@link #PANEL_ROWS} values per step. Rows from
+     * {@code rows} on are zeros.
+     */
+    private static void packPanels(
+        float[] a,
+        int ars,
+        int aps,
+        int rows,
+        int from,
+        int to,
+        int p0,
+        int kc,
+        int ld,
+        float[] packed) {
+      for (int i = from; i < to; i += PANEL_ROWS) {
+        int q = i * ld;
+        if (ars == 1 && i + PANEL_ROWS <= rows) {
+          // aᵀ's rows are a's columns: the panel's values of each step lie side by side.
+          for (int p = p0; p < p0 + kc; p++) {
+            System.arraycopy(a, p * aps + i, packed, q, PANEL_ROWS);
+            q += PANEL_ROWS;
+          }
+          continue;
+        }
+        // Row by row, so that reads run along a row and only the writes are strided.
+        for (int r = 0; r < PANEL_ROWS; r++) {
+          int d = q + r;
+          if (i + r < rows) {
+            int src = (i + r) * ars + p0 * aps;
+            for (int p = 0; p < kc; p++) {
+              packed[d] = a[src];
+              src += aps;
+              d += PANEL_ROWS;
+            }
+          } else {
+            for (int p = 0; p < kc; p++) {
+              packed[d] = 0f;
+              d += PANEL_ROWS;
+            }
+          }
+        }
       }
     }
 
@@ -292,9 +383,38 @@ final class VectorFloatKernels implements FloatKernels {
       for (int s = from; s < to; s++) {
         int j = s * STRIP_COLS;
         int q = j * k;
+        // Two vectors a step: arraycopy's call costs more than the copy at this length.
         for (int p = 0; p < k; p++) {
-          System.arraycopy(b, p * n + j, stripBuffer, q, STRIP_COLS);
+          int src = p * n + j;
+          FloatVector.fromArray(S, b, src).intoArray(stripBuffer, q);
+          FloatVector.fromArray(S, b, src + L).intoArray(stripBuffer, q + L);
           q += STRIP_COLS;
+        }
+      }
+    }
+
+    /**
+     * Packs strips {@code [from, to)} of {@code aᵀ} from the m×k {@code a}: strip {@code s} holds
+     * rows {@code s·STRIP_COLS ..} of {@code a}, one value of each per reduction step, and zeros
+     * for rows past {@code m}.
+     */
+    private void packTransposedStrips(int from, int to) {
+      for (int s = from; s < to; s++) {
+        int j = s * STRIP_COLS;
+        for (int col = 0; col < STRIP_COLS; col++) {
+          int d = j * k + col;
+          if (j + col < m) {
+            int src = (j + col) * k;
+            for (int p = 0; p < k; p++) {
+              stripBuffer[d] = a[src + p];
+              d += STRIP_COLS;
+            }
+          } else {
+            for (int p = 0; p < k; p++) {
+              stripBuffer[d] = 0f;
+              d += STRIP_COLS;
+            }
+          }
         }
       }
     }
@@ -305,9 +425,9 @@ final class VectorFloatKernels implements FloatKernels {
       }
     }
 
-    void reserve(int atSize, int ctSize) {
-      if (at.length < atSize) {
-        at = new float[atSize];
+    void reserve(int panelsSize, int ctSize) {
+      if (panels.length < panelsSize) {
+        panels = new float[panelsSize];
       }
       if (ct.length < ctSize) {
         ct = new float[ctSize];
@@ -318,23 +438,23 @@ final class VectorFloatKernels implements FloatKernels {
     public void run(int from, int to) {
       switch (form) {
         case MULTIPLY:
-          axpy(a, k, 1, b, n, c, n, k, from, to, 0, n);
+          packedProduct(a, k, 1, m, b, n, n, c, n, from, to);
           break;
         case TRANSPOSED_A:
-          packedTransposedA(from, to);
+          packedProduct(a, 1, m, m, b, n, n, c, n, from, to);
           break;
-        case TRANSPOSE_INPUT:
-          transposeRows(a, m, k, from, to, null, at);
+        case PACK_TRANSPOSED_STRIPS:
+          packTransposedStrips(from, to);
           break;
         case TRANSPOSED_B:
-          // Rows [from, to) of (a·bᵀ)ᵀ = b·aᵀ: an axpy over contiguous memory.
-          axpy(b, k, 1, at, m, ct, m, k, from, to, 0, m);
+          // Rows [from, to) of (a·bᵀ)ᵀ = b·aᵀ, padded: whole panels and strips only.
+          packedProduct(b, k, 1, n, stripBuffer, width, width, ct, width, from, to);
           break;
         case PACK_STRIPS:
           packStrips(from, to);
           break;
         case TRANSPOSE_BACK:
-          transposeRows(ct, n, m, from, to, row, c);
+          transposeRows(ct, n, width, from, to, row, c);
           break;
         default:
           dotRows(a, b, c, k, n, from, to);
@@ -345,14 +465,14 @@ final class VectorFloatKernels implements FloatKernels {
 
   /**
    * Writes rows {@code [from, to)} of {@code srcᵀ} into {@code dst}, plus {@code add[i]} in column
-   * {@code i} when {@code add} is not null: {@code dst[j·rows + i] = src[i·cols + j] (+ add[i])}.
+   * {@code i} when {@code add} is not null: {@code dst[j·rows + i] = src[i·ld + j] (+ add[i])}.
    *
-   * <p>{@code src} is {@code rows×cols}, {@code dst} {@code cols×rows}. A piece writes whole rows
-   * of {@code dst}, so that threads sharing out a transpose never write to the same cache line but
-   * at the edges of their pieces.
+   * <p>{@code src} has {@code rows} rows of {@code ld} values, {@code dst} is {@code cols×rows} for
+   * the {@code cols} columns transposed. A piece writes whole rows of {@code dst}, so that threads
+   * sharing out a transpose never write to the same cache line but at the edges of their pieces.
    */
   static void transposeRows(
-      float[] src, int rows, int cols, int from, int to, float[] add, float[] dst) {
+      float[] src, int rows, int ld, int from, int to, float[] add, float[] dst) {
     // Blocks of 32 rows of src keep the lines read on the strided side in L1 across the columns.
     final int blk = 32;
     for (int i0 = 0; i0 < rows; i0 += blk) {
@@ -361,11 +481,11 @@ final class VectorFloatKernels implements FloatKernels {
         int d = j * rows;
         if (add == null) {
           for (int i = i0; i < i1; i++) {
-            dst[d + i] = src[i * cols + j];
+            dst[d + i] = src[i * ld + j];
           }
         } else {
           for (int i = i0; i < i1; i++) {
-            dst[d + i] = src[i * cols + j] + add[i];
+            dst[d + i] = src[i * ld + j] + add[i];
           }
         }
       }

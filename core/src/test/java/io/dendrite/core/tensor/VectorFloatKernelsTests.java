@@ -78,6 +78,50 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
   }
 
   @ParameterizedTest
+  @CsvSource({"64, 784, 256", "37, 129, 51", "9, 40, 33", "17, 300, 7", "8, 1, 6", "64, 0, 10"})
+  void forwardsFromPaddedPanelsHaveTheBitsOfTheStridedTiles(int m, int k, int n) {
+    // a·bᵀ packs strips of aᵀ and panels of b's rows, padded with zeros to whole tiles; every
+    // element must still be the strided kernel's chain of fma on aᵀ, with one thread or three.
+    float[] a = random(m * k, 10);
+    float[] b = random(n * k, 11);
+    float[] at = new float[k * m];
+    VectorFloatKernels.transposeRows(a, m, k, 0, k, null, at);
+    float[] ct = new float[n * m];
+    VectorFloatKernels.axpy(b, k, 1, at, m, ct, m, k, 0, n, 0, m);
+    float[] strided = new float[m * n];
+    VectorFloatKernels.transposeRows(ct, n, m, 0, m, null, strided);
+    float[] one = new float[m * n];
+    kernels().multiplyTransposedB(ComputePool.singleThreaded(), a, b, one, m, k, n);
+    assertThat(bits(one)).isEqualTo(bits(strided));
+    float[] three = new float[m * n];
+    try (ComputePool pool = ComputePool.eager(3)) {
+      kernels().multiplyTransposedB(pool, a, b, three, m, k, n);
+    }
+    assertThat(bits(three)).isEqualTo(bits(strided));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"64, 256, 784", "33, 40, 17", "300, 20, 16"})
+  void productsFromPanelsPackedWholeHaveTheBitsOfRowsOneByOne(int m, int k, int n) {
+    // With more rows than strip columns, a·b packs each thread's panels for the whole reduction
+    // before its tiles run: the same chains of fma, with one thread or three.
+    float[] a = random(m * k, 12);
+    float[] b = random(k * n, 13);
+    float[] rowByRow = new float[m * n];
+    for (int i = 0; i < m; i++) {
+      VectorFloatKernels.axpy(a, k, 1, b, n, rowByRow, n, k, i, i + 1, 0, n);
+    }
+    float[] one = new float[m * n];
+    kernels().multiply(ComputePool.singleThreaded(), a, b, one, m, k, n);
+    assertThat(bits(one)).isEqualTo(bits(rowByRow));
+    float[] three = new float[m * n];
+    try (ComputePool pool = ComputePool.eager(3)) {
+      kernels().multiply(pool, a, b, three, m, k, n);
+    }
+    assertThat(bits(three)).isEqualTo(bits(rowByRow));
+  }
+
+  @ParameterizedTest
   @CsvSource({"37, 129, 51", "64, 784, 256", "13, 40, 16", "6, 3, 17"})
   void productsWithSixRowTilesHaveTheBitsOfFourRowTiles(int m, int k, int n) {
     // a·b and the forward take 6-row tiles on two-vector strips; every element must still be the
