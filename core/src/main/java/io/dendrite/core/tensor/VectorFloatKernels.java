@@ -70,6 +70,9 @@ final class VectorFloatKernels implements FloatKernels {
    */
   private static final long TRANSPOSE_COST = 24;
 
+  /** Reduction steps per block of a transposing pack: 16 KB of strip with 512-bit vectors. */
+  private static final int PACK_BLOCK = 128;
+
   /** Pieces of a transpose start at multiples of this many rows. */
   private static final int TRANSPOSE_ALIGN = 16;
 
@@ -401,18 +404,23 @@ final class VectorFloatKernels implements FloatKernels {
     private void packTransposedStrips(int from, int to) {
       for (int s = from; s < to; s++) {
         int j = s * STRIP_COLS;
-        for (int col = 0; col < STRIP_COLS; col++) {
-          int d = j * k + col;
-          if (j + col < m) {
-            int src = (j + col) * k;
-            for (int p = 0; p < k; p++) {
-              stripBuffer[d] = a[src + p];
-              d += STRIP_COLS;
-            }
-          } else {
-            for (int p = 0; p < k; p++) {
-              stripBuffer[d] = 0f;
-              d += STRIP_COLS;
+        // In blocks of steps, so that the lines a block writes stay in L1 until all the strip's
+        // rows have filled them: a whole strip of a long row is larger than L1.
+        for (int p0 = 0; p0 < k; p0 += PACK_BLOCK) {
+          int p1 = Math.min(k, p0 + PACK_BLOCK);
+          for (int col = 0; col < STRIP_COLS; col++) {
+            int d = j * k + p0 * STRIP_COLS + col;
+            if (j + col < m) {
+              int src = (j + col) * k;
+              for (int p = p0; p < p1; p++) {
+                stripBuffer[d] = a[src + p];
+                d += STRIP_COLS;
+              }
+            } else {
+              for (int p = p0; p < p1; p++) {
+                stripBuffer[d] = 0f;
+                d += STRIP_COLS;
+              }
             }
           }
         }
