@@ -54,7 +54,6 @@ final class VectorFloatKernels implements FloatKernels {
   private static final int TRANSPOSED_B = 2;
   private static final int TRANSPOSED_B_DOT = 3;
   private static final int PACK_TRANSPOSED_STRIPS = 4;
-  private static final int TRANSPOSE_BACK = 5;
   private static final int PACK_STRIPS = 6;
 
   /**
@@ -72,9 +71,6 @@ final class VectorFloatKernels implements FloatKernels {
 
   /** Reduction steps per block of a transposing pack: 16 KB of strip with 512-bit vectors. */
   private static final int PACK_BLOCK = 128;
-
-  /** Pieces of a transpose start at multiples of this many rows. */
-  private static final int TRANSPOSE_ALIGN = 16;
 
   /** Enough rounds for C2 to compile the kernels, for JVMs that cannot count allocations. */
   private static final int WARM_UP_ROUNDS = 2000;
@@ -199,13 +195,12 @@ final class VectorFloatKernels implements FloatKernels {
     job.n = n;
     try {
       if (form == TRANSPOSED_B) {
-        // a·bᵀ is computed as its transpose b·aᵀ, in three calls: strips of aᵀ packed from the
-        // batch, the product from panels of b's rows (the threads share out the rows of b, which
-        // keeps every thread's tiles as wide as the batch), and the product transposed back into
-        // c. The strips and panels are padded with zeros to whole tiles, so that every element of
-        // the product comes from the packed tile; the padding is computed and never read. Each
-        // call's pieces write whole rows of its output, so that threads do not contend for cache
-        // lines.
+        // a·bᵀ is computed as its transpose b·aᵀ, in two calls: strips of aᵀ packed from the
+        // batch, then the product from panels of b's rows (the threads share out the rows of b,
+        // which keeps every thread's tiles as wide as the batch), each piece transposing its rows
+        // back into c. The strips and panels are padded with zeros to whole tiles, so that every
+        // element of the product comes from the packed tile; the padding is computed and never
+        // read.
         int width = roundUp(m, STRIP_COLS);
         int height = roundUp(n, PANEL_ROWS);
         job.width = width;
@@ -215,8 +210,6 @@ final class VectorFloatKernels implements FloatKernels {
         pool.run(job, width / STRIP_COLS, 1, (long) m * k * TRANSPOSE_COST);
         job.form = TRANSPOSED_B;
         pool.run(job, height, PANEL_ROWS, (long) m * n * k);
-        job.form = TRANSPOSE_BACK;
-        pool.run(job, m, TRANSPOSE_ALIGN, (long) m * n * TRANSPOSE_COST);
       } else if (form == TRANSPOSED_B_DOT) {
         pool.run(job, m, TILE_ROWS, (long) m * n * k);
       } else {
@@ -427,6 +420,26 @@ final class VectorFloatKernels implements FloatKernels {
       }
     }
 
+    /**
+     * Writes rows {@code [from, to)} of the padded product {@code ct} into columns {@code [from,
+     * to)} of the m×n {@code c}, plus {@code row[i]} in column {@code i} when there is a row.
+     */
+    private void writeBack(int from, int to) {
+      for (int i = from; i < to; i++) {
+        int src = i * width;
+        if (row == null) {
+          for (int j = 0; j < m; j++) {
+            c[j * n + i] = ct[src + j];
+          }
+        } else {
+          float add = row[i];
+          for (int j = 0; j < m; j++) {
+            c[j * n + i] = ct[src + j] + add;
+          }
+        }
+      }
+    }
+
     void reserveStrips(int size) {
       if (stripBuffer.length < size) {
         stripBuffer = new float[size];
@@ -455,47 +468,17 @@ final class VectorFloatKernels implements FloatKernels {
           packTransposedStrips(from, to);
           break;
         case TRANSPOSED_B:
-          // Rows [from, to) of (a·bᵀ)ᵀ = b·aᵀ, padded: whole panels and strips only.
+          // Rows [from, to) of (a·bᵀ)ᵀ = b·aᵀ, padded: whole panels and strips only; then the
+          // piece's columns of c, while its rows of the product are still in the cache.
           packedProduct(b, k, 1, n, stripBuffer, width, width, ct, width, from, to);
+          writeBack(from, Math.min(to, n));
           break;
         case PACK_STRIPS:
           packStrips(from, to);
           break;
-        case TRANSPOSE_BACK:
-          transposeRows(ct, n, width, from, to, row, c);
-          break;
         default:
           dotRows(a, b, c, k, n, from, to);
           break;
-      }
-    }
-  }
-
-  /**
-   * Writes rows {@code [from, to)} of {@code srcᵀ} into {@code dst}, plus {@code add[i]} in column
-   * {@code i} when {@code add} is not null: {@code dst[j·rows + i] = src[i·ld + j] (+ add[i])}.
-   *
-   * <p>{@code src} has {@code rows} rows of {@code ld} values, {@code dst} is {@code cols×rows} for
-   * the {@code cols} columns transposed. A piece writes whole rows of {@code dst}, so that threads
-   * sharing out a transpose never write to the same cache line but at the edges of their pieces.
-   */
-  static void transposeRows(
-      float[] src, int rows, int ld, int from, int to, float[] add, float[] dst) {
-    // Blocks of 32 rows of src keep the lines read on the strided side in L1 across the columns.
-    final int blk = 32;
-    for (int i0 = 0; i0 < rows; i0 += blk) {
-      int i1 = Math.min(rows, i0 + blk);
-      for (int j = from; j < to; j++) {
-        int d = j * rows;
-        if (add == null) {
-          for (int i = i0; i < i1; i++) {
-            dst[d + i] = src[i * ld + j];
-          }
-        } else {
-          for (int i = i0; i < i1; i++) {
-            dst[d + i] = src[i * ld + j] + add[i];
-          }
-        }
       }
     }
   }

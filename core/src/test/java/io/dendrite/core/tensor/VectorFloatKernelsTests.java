@@ -85,11 +85,19 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     float[] a = random(m * k, 10);
     float[] b = random(n * k, 11);
     float[] at = new float[k * m];
-    VectorFloatKernels.transposeRows(a, m, k, 0, k, null, at);
+    for (int i = 0; i < m; i++) {
+      for (int p = 0; p < k; p++) {
+        at[p * m + i] = a[i * k + p];
+      }
+    }
     float[] ct = new float[n * m];
     VectorFloatKernels.axpy(b, k, 1, at, m, ct, m, k, 0, n, 0, m);
     float[] strided = new float[m * n];
-    VectorFloatKernels.transposeRows(ct, n, m, 0, m, null, strided);
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < m; i++) {
+        strided[i * n + j] = ct[j * m + i];
+      }
+    }
     float[] one = new float[m * n];
     kernels().multiplyTransposedB(ComputePool.singleThreaded(), a, b, one, m, k, n);
     assertThat(bits(one)).isEqualTo(bits(strided));
