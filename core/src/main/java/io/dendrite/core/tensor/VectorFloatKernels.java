@@ -87,10 +87,12 @@ final class VectorFloatKernels implements FloatKernels {
    */
   static void warmUp(long maxMillis) {
     // Every branch must be taken here: one that the JIT first meets in training makes it throw
-    // away the compiled code and interpret the kernels again for thousands of calls. So, with k
-    // crossing a reduction block: 4-row tiles and a tail row; column strips of 3+2 vectors and of
-    // 3+1 vectors, each with scalar columns left; the dot path (fewer rows than lanes) with a
-    // column and a k tail; empty reductions; and, every other round, the thread pool.
+    // away the compiled code and interpret the kernels again for thousands of calls, allocating
+    // an object per vector operation (TrainingStepAllocationTests caught a strided tile left to
+    // C1 that way). So, with k crossing a reduction block: 6-, 4- and 1-row tiles; column strips
+    // of 3+2 vectors and of 3+1 vectors, each with scalar columns left; the dot path (fewer rows
+    // than lanes) with a column and a k tail; empty reductions; and, every other round, the
+    // thread pool.
     int k = KC + 3;
     int wide = 5 * L + 3;
     int narrow = 4 * L + 3;
@@ -107,7 +109,9 @@ final class VectorFloatKernels implements FloatKernels {
       // A forward with more rows of b than strips of the batch, whose panels are packed whole
       // and padded; and a·b with more rows than columns, the same way.
       {L + 1, k, 2 * STRIP_COLS + 1},
-      {2 * STRIP_COLS + 1, k, STRIP_COLS + 1}
+      {2 * STRIP_COLS + 1, k, STRIP_COLS + 1},
+      // One reduction step: a row-major a whose rows are one value apart, packed as aᵀ is.
+      {2 * STRIP_COLS + 1, 1, 2 * STRIP_COLS + 1}
     };
     int size = wide * k;
     float[] a = new float[size];
@@ -130,6 +134,11 @@ final class VectorFloatKernels implements FloatKernels {
           INSTANCE.multiplyTransposedB(pool, a, b, c, shape[0], shape[1], shape[2]);
           INSTANCE.multiplyTransposedBAddRow(pool, a, b, a, c, shape[0], shape[1], shape[2]);
           INSTANCE.multiplyTransposedA(pool, a, b, c, shape[1], shape[0], shape[2]);
+          // The strided tiles now compute only the rows and columns the packed tiles leave, so
+          // the shapes above no longer take all their branches: run them on every shape, as a
+          // row-major and as a transposed a.
+          axpy(a, shape[1], 1, b, shape[2], c, shape[2], shape[1], 0, shape[0], 0, shape[2]);
+          axpy(a, 1, shape[0], b, shape[2], c, shape[2], shape[1], 0, shape[0], 0, shape[2]);
         }
         clean = counter.allocated() == before ? clean + 1 : 0;
         boolean done = counter.counts() ? clean >= 2 : round >= WARM_UP_ROUNDS;
@@ -354,7 +363,11 @@ final class VectorFloatKernels implements FloatKernels {
         // Row by row, so that reads run along a row and only the writes are strided.
         for (int r = 0; r < PANEL_ROWS; r++) {
           int d = q + r;
-          if (i + r < rows) {
+          if (i + r < rows && aps == 1) {
+            // Of the forms of this loop measured, this one ran fastest under C2, by 1.6 times:
+            // the read indexed by the loop counter, the write by its own induction variable.
+            gatherRow(a, (i + r) * ars + p0, packed, d, kc);
+          } else if (i + r < rows) {
             int src = (i + r) * ars + p0 * aps;
             for (int p = 0; p < kc; p++) {
               packed[d] = a[src];
@@ -368,6 +381,14 @@ final class VectorFloatKernels implements FloatKernels {
             }
           }
         }
+      }
+    }
+
+    /** Writes {@code a[src ..+ kc]} into every {@link #PANEL_ROWS}-th value of {@code packed}. */
+    private static void gatherRow(float[] a, int src, float[] packed, int d, int kc) {
+      for (int p = 0; p < kc; p++) {
+        packed[d] = a[src + p];
+        d += PANEL_ROWS;
       }
     }
 
