@@ -364,8 +364,8 @@ final class VectorFloatKernels implements FloatKernels {
         for (int r = 0; r < PANEL_ROWS; r++) {
           int d = q + r;
           if (i + r < rows && aps == 1) {
-            // Of the forms of this loop measured, this one ran fastest under C2, by 1.6 times:
-            // the read indexed by the loop counter, the write by its own induction variable.
+            // The write indexed by its own induction variable: in a scratch harness this form
+            // ran 1.6 times faster under C2 than indexing it by p·PANEL_ROWS.
             gatherRow(a, (i + r) * ars + p0, packed, d, kc);
           } else if (i + r < rows) {
             int src = (i + r) * ars + p0 * aps;
