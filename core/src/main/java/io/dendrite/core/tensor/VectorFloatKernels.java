@@ -360,6 +360,12 @@ final class VectorFloatKernels implements FloatKernels {
           }
           continue;
         }
+        if (aps == 1 && i + PANEL_ROWS <= rows) {
+          for (int r = 0; r < PANEL_ROWS; r += 2) {
+            gatherTwoRows(a, (i + r) * ars + p0, ars, packed, q + r, kc);
+          }
+          continue;
+        }
         // Row by row, so that reads run along a row and only the writes are strided.
         for (int r = 0; r < PANEL_ROWS; r++) {
           int d = q + r;
@@ -381,6 +387,15 @@ final class VectorFloatKernels implements FloatKernels {
             }
           }
         }
+      }
+    }
+
+    private static void gatherTwoRows(float[] a, int src, int ld, float[] packed, int d, int kc) {
+      int src1 = src + ld;
+      for (int p = 0; p < kc; p++) {
+        packed[d] = a[src + p];
+        packed[d + 1] = a[src1 + p];
+        d += PANEL_ROWS;
       }
     }
 
