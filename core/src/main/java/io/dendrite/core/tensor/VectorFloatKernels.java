@@ -437,7 +437,19 @@ final class VectorFloatKernels implements FloatKernels {
         // rows have filled them: a whole strip of a long row is larger than L1.
         for (int p0 = 0; p0 < k; p0 += PACK_BLOCK) {
           int p1 = Math.min(k, p0 + PACK_BLOCK);
-          for (int col = 0; col < STRIP_COLS; col++) {
+          int col = 0;
+          // Two rows at a time while both are in the batch, as the weight panels are gathered.
+          for (; col + 2 <= STRIP_COLS && j + col + 2 <= m; col += 2) {
+            int d = j * k + p0 * STRIP_COLS + col;
+            int src = (j + col) * k;
+            int src1 = src + k;
+            for (int p = p0; p < p1; p++) {
+              stripBuffer[d] = a[src + p];
+              stripBuffer[d + 1] = a[src1 + p];
+              d += STRIP_COLS;
+            }
+          }
+          for (; col < STRIP_COLS; col++) {
             int d = j * k + p0 * STRIP_COLS + col;
             if (j + col < m) {
               int src = (j + col) * k;
