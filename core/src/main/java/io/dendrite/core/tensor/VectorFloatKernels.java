@@ -354,8 +354,15 @@ final class VectorFloatKernels implements FloatKernels {
         int q = i * ld;
         if (ars == 1 && i + PANEL_ROWS <= rows) {
           // aᵀ's rows are a's columns: the panel's values of each step lie side by side.
+          // Six plain copies a step: arraycopy's call costs more than the copy at this length.
           for (int p = p0; p < p0 + kc; p++) {
-            System.arraycopy(a, p * aps + i, packed, q, PANEL_ROWS);
+            int src = p * aps + i;
+            packed[q] = a[src];
+            packed[q + 1] = a[src + 1];
+            packed[q + 2] = a[src + 2];
+            packed[q + 3] = a[src + 3];
+            packed[q + 4] = a[src + 4];
+            packed[q + 5] = a[src + 5];
             q += PANEL_ROWS;
           }
           continue;
