@@ -337,7 +337,8 @@ final class VectorFloatKernels implements FloatKernels {
     /**
      * Packs reduction steps {@code [p0, p0 + kc)} of rows {@code [from, to)} of {@code A} into
      * panels: panel {@code i} at {@code i·ld}, {@link #PANEL_ROWS} values per step. Rows from
-     * {@code rows} on are zeros.
+     * {@code rows} on are zeros. A transposed {@code a} ({@code ars = 1}) must come in whole
+     * panels.
      */
     private static void packPanels(
         float[] a,
@@ -367,27 +368,18 @@ final class VectorFloatKernels implements FloatKernels {
           }
           continue;
         }
-        if (aps == 1 && i + PANEL_ROWS <= rows) {
-          for (int r = 0; r < PANEL_ROWS; r += 2) {
-            gatherTwoRows(a, (i + r) * ars + p0, ars, packed, q + r, kc);
-          }
-          continue;
+        // Otherwise a is row-major (aps = 1): a transposed a is only ever packed in whole panels,
+        // which took the branch above. Row by row, two at a time, so that reads run along rows
+        // and only the writes are strided; rows past the last are zeros.
+        int r = 0;
+        for (; r + 2 <= PANEL_ROWS && i + r + 2 <= rows; r += 2) {
+          gatherTwoRows(a, (i + r) * ars + p0, ars, packed, q + r, kc);
         }
-        // Row by row, so that reads run along a row and only the writes are strided.
-        for (int r = 0; r < PANEL_ROWS; r++) {
-          int d = q + r;
-          if (i + r < rows && aps == 1) {
-            // The write indexed by its own induction variable: in a scratch harness this form
-            // ran 1.6 times faster under C2 than indexing it by p·PANEL_ROWS.
-            gatherRow(a, (i + r) * ars + p0, packed, d, kc);
-          } else if (i + r < rows) {
-            int src = (i + r) * ars + p0 * aps;
-            for (int p = 0; p < kc; p++) {
-              packed[d] = a[src];
-              src += aps;
-              d += PANEL_ROWS;
-            }
+        for (; r < PANEL_ROWS; r++) {
+          if (i + r < rows) {
+            gatherRow(a, (i + r) * ars + p0, packed, q + r, kc);
           } else {
+            int d = q + r;
             for (int p = 0; p < kc; p++) {
               packed[d] = 0f;
               d += PANEL_ROWS;
@@ -406,7 +398,11 @@ final class VectorFloatKernels implements FloatKernels {
       }
     }
 
-    /** Writes {@code a[src ..+ kc]} into every {@link #PANEL_ROWS}-th value of {@code packed}. */
+    /**
+     * Writes {@code a[src ..+ kc]} into every {@link #PANEL_ROWS}-th value of {@code packed}. The
+     * write has its own induction variable: in a scratch harness this form ran 1.6 times faster
+     * under C2 than indexing it by {@code p·PANEL_ROWS}.
+     */
     private static void gatherRow(float[] a, int src, float[] packed, int d, int kc) {
       for (int p = 0; p < kc; p++) {
         packed[d] = a[src + p];
