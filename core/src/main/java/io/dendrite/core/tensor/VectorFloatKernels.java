@@ -298,18 +298,15 @@ final class VectorFloatKernels implements FloatKernels {
       int stripEnd = strips * STRIP_COLS;
       float[] packed = this.panels;
       if (panelEnd - from > stripEnd) {
-        // More rows than columns (a forward): this thread's panels are packed whole, once, and
-        // each meets every strip in each reduction block while it is in L1.
-        packPanels(a, ars, aps, rows, from, panelEnd, 0, k, k, packed);
-        for (int p0 = 0; p0 < k; p0 += KC) {
-          int kc = Math.min(KC, k - p0);
-          boolean first = p0 == 0;
-          for (int i = from; i < panelEnd; i += PANEL_ROWS) {
-            for (int j = 0; j < stripEnd; j += STRIP_COLS) {
-              int bo = j * k + p0 * STRIP_COLS;
-              packedTile6x2(
-                  packed, i * k + p0 * PANEL_ROWS, stripBuffer, bo, c, ldc, i * ldc + j, kc, first);
-            }
+        // More rows than columns (a forward): each panel is packed whole just before it meets
+        // every strip, into the same place in this piece's part of the buffer, so that it is
+        // written into L1 and read from there (405 µs against 424 µs for a forward packed whole
+        // first, on 784x256).
+        int at = from * k;
+        for (int i = from; i < panelEnd; i += PANEL_ROWS) {
+          packPanels(a, ars, aps, rows, i, i + PANEL_ROWS, 0, k, k, packed, at);
+          for (int j = 0; j < stripEnd; j += STRIP_COLS) {
+            packedTile6x2(packed, at, stripBuffer, j * k, c, ldc, i * ldc + j, k, true);
           }
         }
       } else {
@@ -317,7 +314,7 @@ final class VectorFloatKernels implements FloatKernels {
         for (int p0 = 0; p0 < k; p0 += KC) {
           int kc = Math.min(KC, k - p0);
           boolean first = p0 == 0;
-          packPanels(a, ars, aps, rows, from, panelEnd, p0, kc, KC, packed);
+          packPanels(a, ars, aps, rows, from, panelEnd, p0, kc, KC, packed, from * KC);
           for (int j = 0; j < stripEnd; j += STRIP_COLS) {
             int bo = j * k + p0 * STRIP_COLS;
             for (int i = from; i < panelEnd; i += PANEL_ROWS) {
@@ -336,9 +333,9 @@ final class VectorFloatKernels implements FloatKernels {
 
     /**
      * Packs reduction steps {@code [p0, p0 + kc)} of rows {@code [from, to)} of {@code A} into
-     * panels: panel {@code i} at {@code i·ld}, {@link #PANEL_ROWS} values per step. Rows from
-     * {@code rows} on are zeros. A transposed {@code a} ({@code ars = 1}) must come in whole
-     * panels.
+     * panels: the panel of row {@code i} at {@code at + (i - from)·ld}, {@link #PANEL_ROWS} values
+     * per step. Rows from {@code rows} on are zeros. A transposed {@code a} ({@code ars = 1}) must
+     * come in whole panels.
      */
     private static void packPanels(
         float[] a,
@@ -350,9 +347,10 @@ final class VectorFloatKernels implements FloatKernels {
         int p0,
         int kc,
         int ld,
-        float[] packed) {
+        float[] packed,
+        int at) {
       for (int i = from; i < to; i += PANEL_ROWS) {
-        int q = i * ld;
+        int q = at + (i - from) * ld;
         if (ars == 1 && i + PANEL_ROWS <= rows) {
           // aᵀ's rows are a's columns: the panel's values of each step lie side by side.
           // Six plain copies a step: arraycopy's call costs more than the copy at this length.
