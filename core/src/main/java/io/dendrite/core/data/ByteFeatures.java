@@ -7,6 +7,9 @@ final class ByteFeatures implements Features {
   private final byte[] values;
   private final float[] table;
 
+  /** The table as a division, for vector conversion; null when it is not one. */
+  private final ByteDivision division;
+
   ByteFeatures(int rows, int cols, byte[] values, float[] table) {
     if ((long) rows * cols > values.length) {
       throw new IllegalArgumentException(
@@ -19,6 +22,7 @@ final class ByteFeatures implements Features {
     this.cols = cols;
     this.values = values;
     this.table = table.clone();
+    this.division = ByteDivision.of(this.table);
   }
 
   @Override
@@ -34,7 +38,8 @@ final class ByteFeatures implements Features {
   @Override
   public void copyRow(int row, float[] into, int offset) {
     int base = row * cols;
-    for (int j = 0; j < cols; j++) {
+    int done = division == null ? 0 : division.convert(values, base, cols, into, offset);
+    for (int j = done; j < cols; j++) {
       into[offset + j] = table[values[base + j] & 0xff];
     }
   }

@@ -37,6 +37,17 @@ public interface FloatKernels {
   void multiplyTransposedA(ComputePool pool, float[] a, float[] b, float[] c, int k, int m, int n);
 
   /**
+   * {@code into[offset + j] = v / divisor} for the bytes {@code v = values[from + j]} (unsigned, or
+   * signed when {@code signed}) that whole vectors cover, in float32 division: byte features to a
+   * batch's floats. Returns how many it converted; the caller converts the rest ({@code count}
+   * minus the result), and the plain kernels leave it all to the caller.
+   */
+  default int divideBytes(
+      byte[] values, int from, int count, float[] into, int offset, float divisor, boolean signed) {
+    return 0;
+  }
+
+  /**
    * The kernels in use: the Vector API ones when {@code jdk.incubator.vector} is present, else
    * plain loops; the {@value #PROPERTY} property overrides the choice.
    */

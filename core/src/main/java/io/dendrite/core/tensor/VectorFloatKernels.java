@@ -1,7 +1,11 @@
 package io.dendrite.core.tensor;
 
 import java.util.Arrays;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -117,9 +121,11 @@ final class VectorFloatKernels implements FloatKernels {
     float[] a = new float[size];
     float[] b = new float[size];
     float[] c = new float[size];
+    byte[] bytes = new byte[size];
     for (int i = 0; i < size; i++) {
       a[i] = (i % 7) - 3;
       b[i] = (i % 5) - 2;
+      bytes[i] = (byte) i;
     }
     AllocationCounter counter = AllocationCounter.forCurrentThread();
     long deadline = System.nanoTime() + maxMillis * 1_000_000;
@@ -140,6 +146,8 @@ final class VectorFloatKernels implements FloatKernels {
           axpy(a, shape[1], 1, b, shape[2], c, shape[2], shape[1], 0, shape[0], 0, shape[2]);
           axpy(a, 1, shape[0], b, shape[2], c, shape[2], shape[1], 0, shape[0], 0, shape[2]);
         }
+        INSTANCE.divideBytes(bytes, 1, size - 1, c, 0, 255f, false);
+        INSTANCE.divideBytes(bytes, 0, size, c, 0, 128f, true);
         clean = counter.allocated() == before ? clean + 1 : 0;
         boolean done = counter.counts() ? clean >= 2 : round >= WARM_UP_ROUNDS;
         if (done) {
@@ -160,6 +168,30 @@ final class VectorFloatKernels implements FloatKernels {
     // With fewer rows than a vector holds, the transposed product would have no full vector to
     // compute with: dot products along k are then faster.
     run(pool, m >= L ? TRANSPOSED_B : TRANSPOSED_B_DOT, a, b, c, m, k, n);
+  }
+
+  // As many bytes as a float vector has lanes: one byte per lane, widened to int, then to float.
+  private static final VectorSpecies<Byte> BYTES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(L * Byte.SIZE));
+  private static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, S.vectorShape());
+
+  @Override
+  public int divideBytes(
+      byte[] values, int from, int count, float[] into, int offset, float divisor, boolean signed) {
+    int bound = S.loopBound(count);
+    for (int j = 0; j < bound; j += L) {
+      IntVector ints =
+          (IntVector)
+              ByteVector.fromArray(BYTES, values, from + j)
+                  .convertShape(VectorOperators.B2I, INTS, 0);
+      if (!signed) {
+        ints = ints.and(0xff);
+      }
+      ((FloatVector) ints.convertShape(VectorOperators.I2F, S, 0))
+          .div(divisor)
+          .intoArray(into, offset + j);
+    }
+    return bound;
   }
 
   @Override

@@ -1,0 +1,62 @@
+package io.dendrite.core.data;
+
+import io.dendrite.core.tensor.FloatKernels;
+
+/**
+ * A byte table that is a division, {@code table[v] = v / divisor} in float32 for every byte value
+ * (taken as unsigned or as signed): then a row is converted with vector divisions instead of one
+ * table lookup per value, which the JIT cannot vectorize. The divisor is found from the table and
+ * checked against all 256 values, so that both ways give the same bits.
+ */
+final class ByteDivision {
+  /** Candidates tried: the normalizations that tables are built with, and the table's own. */
+  private static final float[] DIVISORS = {1f, 255f, 127f, 128f, 256f};
+
+  final float divisor;
+  final boolean signed;
+
+  private ByteDivision(float divisor, boolean signed) {
+    this.divisor = divisor;
+    this.signed = signed;
+  }
+
+  /** The division {@code table} is, or null when it is not one or the Vector API is not in use. */
+  static ByteDivision of(float[] table) {
+    if (!FloatKernels.vectorInUse()) {
+      return null;
+    }
+    for (boolean signed : new boolean[] {false, true}) {
+      for (float divisor : DIVISORS) {
+        if (matches(table, divisor, signed)) {
+          return new ByteDivision(divisor, signed);
+        }
+      }
+      // A divisor other than the usual ones: 1 / table[1] rounded, when it reproduces the table.
+      if (table[1] != 0f && Float.isFinite(table[1])) {
+        float divisor = Math.round(1.0 / table[1]);
+        if (divisor != 0f && matches(table, divisor, signed)) {
+          return new ByteDivision(divisor, signed);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(float[] table, float divisor, boolean signed) {
+    for (int v = 0; v < 256; v++) {
+      float value = (signed ? (byte) v : v) / divisor;
+      if (Float.floatToRawIntBits(value) != Float.floatToRawIntBits(table[v])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Converts {@code values[from ..+ count]} into {@code into[offset ..]} for the values whole
+   * vectors cover; returns how many.
+   */
+  int convert(byte[] values, int from, int count, float[] into, int offset) {
+    return FloatKernels.current().divideBytes(values, from, count, into, offset, divisor, signed);
+  }
+}
