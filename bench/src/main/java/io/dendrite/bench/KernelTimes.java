@@ -26,7 +26,7 @@ public final class KernelTimes {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
     Kernels.warmUp(3000);
     FloatKernels kernels = FloatKernels.named("vector");
-    int[][] layers = {{784, 256}, {256, 128}};
+    int[][] layers = {{784, 256}, {256, 128}, {128, 10}};
     String[] forms = {"forward", "inputGradient", "weightGradient"};
     try (ComputePool pool = ComputePool.create(threads)) {
       for (int round = 0; round < 2; round++) {
