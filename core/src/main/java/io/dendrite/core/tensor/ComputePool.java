@@ -8,11 +8,11 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The fixed pool of daemon threads that the float32 kernels split their work over.
  *
- * <p>Work is always split by blocks of output rows, and the caller thread computes the first block
- * itself. A kernel must compute every output element in an order that depends only on the shapes,
- * never on the block it falls in: then results are bit-identical whatever the thread count.
- * Dispatching allocates nothing: each worker has a mailbox that the caller fills in, and the caller
- * waits on a counter rather than on futures.
+ * <p>Work is always split by blocks of output rows (or of columns), and the caller thread computes
+ * the first block itself. A kernel must compute every output element in an order that depends only
+ * on the shapes, never on the block it falls in: then results are bit-identical whatever the thread
+ * count. Dispatching allocates nothing: each worker has a mailbox that the caller fills in, and the
+ * caller waits on a counter rather than on futures.
  *
  * <p>Only one multiply uses the pool at a time. A caller that finds it busy (another thread's
  * multiply, or a kernel called from inside a worker) computes on its own thread, which gives the

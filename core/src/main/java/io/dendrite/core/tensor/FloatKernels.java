@@ -4,8 +4,8 @@ package io.dendrite.core.tensor;
  * Float32 matrix multiply on raw row-major arrays: the hot spot of training.
  *
  * <p>Implementations must give bit-identical results for any thread count: work is split by output
- * rows over {@code pool}, and each output element is accumulated in an order that does not depend
- * on the split. They overwrite {@code c}: whatever it held before does not matter.
+ * rows or columns over {@code pool}, and each output element is accumulated in an order that does
+ * not depend on the split. They overwrite {@code c}: whatever it held before does not matter.
  */
 public interface FloatKernels {
   /** System property that forces an implementation by name: {@code scalar} or {@code vector}. */

@@ -59,6 +59,8 @@ final class VectorFloatKernels implements FloatKernels {
   private static final int TRANSPOSED_B_DOT = 3;
   private static final int PACK_TRANSPOSED_STRIPS = 4;
   private static final int PACK_STRIPS = 6;
+  private static final int PACK_PANELS = 7;
+  private static final int STRIP_PRODUCT = 8;
 
   /**
    * A packed value's cost in the multiply-adds {@link ComputePool} counts (a contiguous copy), so
@@ -253,6 +255,21 @@ final class VectorFloatKernels implements FloatKernels {
         pool.run(job, height, PANEL_ROWS, (long) m * n * k);
       } else if (form == TRANSPOSED_B_DOT) {
         pool.run(job, m, TILE_ROWS, (long) m * n * k);
+      } else if (m <= n - n % STRIP_COLS) {
+        // No more rows than whole strips (the gradients): the panels of a (or aᵀ) are packed once
+        // for all threads to read, then the threads share out the strips of b, each packing its
+        // own and computing every row of their columns. A thread then reads the strips it packed
+        // from its own caches: when they are shared out by rows instead, every thread reads every
+        // strip, half of them from the other core, and the second layer's input gradient (64x128
+        // by 128x256) took as long on two threads as on one.
+        int panelRows = m - m % PANEL_ROWS;
+        job.reserve(panelRows * k, 0);
+        job.reserveStrips(n * k);
+        job.transposedA = form == TRANSPOSED_A;
+        job.form = PACK_PANELS;
+        pool.run(job, panelRows, PANEL_ROWS, (long) panelRows * k * PACK_COST);
+        job.form = STRIP_PRODUCT;
+        pool.run(job, n / STRIP_COLS, 1, (long) m * n * k);
       } else {
         // The strips of b are packed once, in pieces, for all threads to read; the panels of a
         // (or aᵀ) are packed by each thread for its own rows, so its pieces hold whole panels.
@@ -293,6 +310,9 @@ final class VectorFloatKernels implements FloatKernels {
 
     /** Columns of the forward's padded product {@code ct}: the batch rounded up to strips. */
     int width;
+
+    /** Whether the a of a strip-shared product is transposed ({@code multiplyTransposedA}). */
+    boolean transposedA;
 
     private float[] panels = new float[0];
     private float[] ct = new float[0];
@@ -360,6 +380,32 @@ final class VectorFloatKernels implements FloatKernels {
       }
       if (panelEnd < to) {
         axpy(a, ars, aps, b, ldb, c, ldc, k, panelEnd, to, 0, cols);
+      }
+    }
+
+    /**
+     * Computes the columns of strips {@code [s0, s1)} of {@code c = A·B} for every row, from the
+     * whole panels of {@code A} in {@code panels} (panel {@code i} at {@code i·k}) and the strips
+     * it packs itself; rows past the whole panels, and for the last strip the columns past the
+     * whole strips, go through {@link #axpy}. Every element is the same chain of fma as there.
+     */
+    private void stripProduct(
+        float[] a, int ars, int aps, float[] b, int s0, int s1, boolean lastPiece) {
+      int panelEnd = m - m % PANEL_ROWS;
+      packStrips(s0, s1);
+      float[] packed = panels;
+      for (int s = s0; s < s1; s++) {
+        int j = s * STRIP_COLS;
+        for (int i = 0; i < panelEnd; i += PANEL_ROWS) {
+          packedTile6x2(packed, i * k, stripBuffer, j * k, c, n, i * n + j, k, true);
+        }
+      }
+      if (panelEnd < m) {
+        axpy(a, ars, aps, b, n, c, n, k, panelEnd, m, s0 * STRIP_COLS, s1 * STRIP_COLS);
+      }
+      int stripEnd = n - n % STRIP_COLS;
+      if (lastPiece && stripEnd < n) {
+        axpy(a, ars, aps, b, n, c, n, k, 0, m, stripEnd, n);
       }
     }
 
@@ -556,6 +602,21 @@ final class VectorFloatKernels implements FloatKernels {
           break;
         case PACK_STRIPS:
           packStrips(from, to);
+          break;
+        case PACK_PANELS:
+          // A(i, p) is a[i·k + p] for a multiply, a[p·m + i] for a transposed a.
+          if (transposedA) {
+            packPanels(a, 1, m, m, from, to, 0, k, k, panels, from * k);
+          } else {
+            packPanels(a, k, 1, m, from, to, 0, k, k, panels, from * k);
+          }
+          break;
+        case STRIP_PRODUCT:
+          if (transposedA) {
+            stripProduct(a, 1, m, b, from, to, to == n / STRIP_COLS);
+          } else {
+            stripProduct(a, k, 1, b, from, to, to == n / STRIP_COLS);
+          }
           break;
         default:
           dotRows(a, b, c, k, n, from, to);
