@@ -16,6 +16,26 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     return VectorFloatKernels.INSTANCE;
   }
 
+  /** One multiply into {@code c}, on {@code pool}. */
+  private interface Product {
+    void into(ComputePool pool, float[] c);
+  }
+
+  /**
+   * The product of {@code size} values computed on one thread, after checking that three threads (a
+   * pool that splits even the smallest call) give the same bits.
+   */
+  private static float[] onOneAndThreeThreads(int size, Product product) {
+    float[] one = new float[size];
+    product.into(ComputePool.singleThreaded(), one);
+    float[] three = new float[size];
+    try (ComputePool pool = ComputePool.eager(3)) {
+      product.into(pool, three);
+    }
+    assertThat(bits(three)).isEqualTo(bits(one));
+    return one;
+  }
+
   @ParameterizedTest
   @EnumSource(Form.class)
   void agreesWithTheScalarKernels(Form form) {
@@ -44,14 +64,10 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     float[] b = random(k * n, 4);
     float[] strided = new float[m * n];
     VectorFloatKernels.axpy(a, 1, m, b, n, strided, n, k, 0, m, 0, n);
-    float[] one = new float[m * n];
-    kernels().multiplyTransposedA(ComputePool.singleThreaded(), a, b, one, k, m, n);
-    assertThat(bits(one)).isEqualTo(bits(strided));
-    float[] three = new float[m * n];
-    try (ComputePool pool = ComputePool.eager(3)) {
-      kernels().multiplyTransposedA(pool, a, b, three, k, m, n);
-    }
-    assertThat(bits(three)).isEqualTo(bits(strided));
+    float[] packed =
+        onOneAndThreeThreads(
+            m * n, (pool, c) -> kernels().multiplyTransposedA(pool, a, b, c, k, m, n));
+    assertThat(bits(packed)).isEqualTo(bits(strided));
   }
 
   @ParameterizedTest
@@ -61,13 +77,9 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     float[] a = random(m * k, 5);
     float[] b = random(n * k, 6);
     float[] row = random(n, 7);
-    float[] one = new float[m * n];
-    kernels().multiplyTransposedBAddRow(ComputePool.singleThreaded(), a, b, row, one, m, k, n);
-    float[] three = new float[m * n];
-    try (ComputePool pool = ComputePool.eager(3)) {
-      kernels().multiplyTransposedBAddRow(pool, a, b, row, three, m, k, n);
-    }
-    assertThat(bits(three)).isEqualTo(bits(one));
+    float[] one =
+        onOneAndThreeThreads(
+            m * n, (pool, c) -> kernels().multiplyTransposedBAddRow(pool, a, b, row, c, m, k, n));
     float[] plain = new float[m * n];
     ScalarFloatKernels.INSTANCE.multiplyTransposedBAddRow(
         ComputePool.singleThreaded(), a, b, row, plain, m, k, n);
@@ -98,35 +110,27 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
         strided[i * n + j] = ct[j * m + i];
       }
     }
-    float[] one = new float[m * n];
-    kernels().multiplyTransposedB(ComputePool.singleThreaded(), a, b, one, m, k, n);
-    assertThat(bits(one)).isEqualTo(bits(strided));
-    float[] three = new float[m * n];
-    try (ComputePool pool = ComputePool.eager(3)) {
-      kernels().multiplyTransposedB(pool, a, b, three, m, k, n);
-    }
-    assertThat(bits(three)).isEqualTo(bits(strided));
+    float[] packed =
+        onOneAndThreeThreads(
+            m * n, (pool, c) -> kernels().multiplyTransposedB(pool, a, b, c, m, k, n));
+    assertThat(bits(packed)).isEqualTo(bits(strided));
   }
 
   @ParameterizedTest
   @CsvSource({"64, 256, 784", "33, 40, 17", "300, 20, 16"})
   void productsFromPanelsPackedWholeHaveTheBitsOfRowsOneByOne(int m, int k, int n) {
-    // With more rows than strip columns, a·b packs each thread's panels for the whole reduction
-    // before its tiles run: the same chains of fma, with one thread or three.
+    // With no more rows than whole strips (64x256x784), a·b packs all of a's panels for the whole
+    // reduction once and shares out the strips; with more (the other two), each thread packs its
+    // own rows' panels. Either way the same chains of fma, with one thread or three.
     float[] a = random(m * k, 12);
     float[] b = random(k * n, 13);
     float[] rowByRow = new float[m * n];
     for (int i = 0; i < m; i++) {
       VectorFloatKernels.axpy(a, k, 1, b, n, rowByRow, n, k, i, i + 1, 0, n);
     }
-    float[] one = new float[m * n];
-    kernels().multiply(ComputePool.singleThreaded(), a, b, one, m, k, n);
-    assertThat(bits(one)).isEqualTo(bits(rowByRow));
-    float[] three = new float[m * n];
-    try (ComputePool pool = ComputePool.eager(3)) {
-      kernels().multiply(pool, a, b, three, m, k, n);
-    }
-    assertThat(bits(three)).isEqualTo(bits(rowByRow));
+    float[] packed =
+        onOneAndThreeThreads(m * n, (pool, c) -> kernels().multiply(pool, a, b, c, m, k, n));
+    assertThat(bits(packed)).isEqualTo(bits(rowByRow));
   }
 
   @ParameterizedTest
@@ -154,12 +158,6 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
     int n = 300;
     float[] a = random(m * k, 7);
     float[] b = random(k * n, 8);
-    float[] one = new float[m * n];
-    float[] three = new float[m * n];
-    kernels().multiplyTransposedB(ComputePool.singleThreaded(), a, b, one, m, k, n);
-    try (ComputePool pool = ComputePool.eager(3)) {
-      kernels().multiplyTransposedB(pool, a, b, three, m, k, n);
-    }
-    assertThat(bits(three)).isEqualTo(bits(one));
+    onOneAndThreeThreads(m * n, (pool, c) -> kernels().multiplyTransposedB(pool, a, b, c, m, k, n));
   }
 }
