@@ -9,9 +9,6 @@ import io.dendrite.core.tensor.FloatKernels;
  * checked against all 256 values, so that both ways give the same bits.
  */
 final class ByteDivision {
-  /** Candidates tried: the normalizations that tables are built with, and the table's own. */
-  private static final float[] DIVISORS = {1f, 255f, 127f, 128f, 256f};
-
   final float divisor;
   final boolean signed;
 
@@ -25,18 +22,18 @@ final class ByteDivision {
     if (!FloatKernels.vectorInUse()) {
       return null;
     }
+    // The divisor is 1 / table[1], rounded to a whole number (255, 128, 1, ...); it counts only
+    // if it reproduces every value of the table, read as unsigned or as signed bytes.
+    if (table[1] == 0f || !Float.isFinite(table[1])) {
+      return null;
+    }
+    float divisor = Math.round(1.0 / table[1]);
+    if (divisor == 0f) {
+      return null;
+    }
     for (boolean signed : new boolean[] {false, true}) {
-      for (float divisor : DIVISORS) {
-        if (matches(table, divisor, signed)) {
-          return new ByteDivision(divisor, signed);
-        }
-      }
-      // A divisor other than the usual ones: 1 / table[1] rounded, when it reproduces the table.
-      if (table[1] != 0f && Float.isFinite(table[1])) {
-        float divisor = Math.round(1.0 / table[1]);
-        if (divisor != 0f && matches(table, divisor, signed)) {
-          return new ByteDivision(divisor, signed);
-        }
+      if (matches(table, divisor, signed)) {
+        return new ByteDivision(divisor, signed);
       }
     }
     return null;

@@ -271,11 +271,11 @@ final class VectorFloatKernels implements FloatKernels {
         job.form = STRIP_PRODUCT;
         pool.run(job, n / STRIP_COLS, 1, (long) m * n * k);
       } else {
-        // The strips of b are packed once, in pieces, for all threads to read; the panels of a
-        // (or aᵀ) are packed by each thread for its own rows, so its pieces hold whole panels.
+        // More rows than whole strips: the strips of b are packed once, in pieces, for all threads
+        // to read; the panels of a (or aᵀ) are packed by each thread for its own rows, so its
+        // pieces hold whole panels (packed whole, or by reduction block, see packedProduct).
         int strips = n / STRIP_COLS;
-        // A thread packs its panels whole when they outnumber the strips (see packedProduct).
-        job.reserve(m * (m > strips * STRIP_COLS ? Math.max(k, KC) : KC), 0);
+        job.reserve(m * Math.max(k, KC), 0);
         job.reserveStrips(strips * k * STRIP_COLS);
         job.form = PACK_STRIPS;
         pool.run(job, strips, 1, (long) strips * k * STRIP_COLS * PACK_COST);
