@@ -77,10 +77,20 @@ class SparkEnginesTests {
     Path alone = dir.resolve("mnist-single.yaml");
     Files.writeString(
         alone, yaml.substring(0, yaml.indexOf("  distributed:")) + "metrics: [accuracy]\n");
+    // Four epochs instead of the file's two, so that the time compared is the mean of three epochs
+    // after the first (which holds the JIT's warm-up) rather than a single one: on this shared
+    // machine one epoch of the distributed run has taken 0.24 s in one test and 0.45 s in another.
     Cli.Result single =
-        Cli.run(dir, "run", alone.toString(), "training.threads=2", "--out", "single");
+        Cli.run(
+            dir,
+            "run",
+            alone.toString(),
+            "training.threads=2",
+            "training.epochs=4",
+            "--out",
+            "single");
     assertThat(single.exitCode()).as(single.err()).isZero();
-    Cli.Result spark = Cli.run(dir, "run", file, "--out", "spark");
+    Cli.Result spark = Cli.run(dir, "run", file, "training.epochs=4", "--out", "spark");
     assertThat(spark.exitCode()).as(spark.err()).isZero();
     JsonNode a = new ObjectMapper().readTree(dir.resolve("single/metrics.json").toFile());
     JsonNode b = new ObjectMapper().readTree(dir.resolve("spark/metrics.json").toFile());
@@ -102,18 +112,19 @@ class SparkEnginesTests {
     double accB = b.get("test").get("accuracy").asDouble();
     System.out.printf("test accuracy: single %.4f, distributed %.4f%n", accA, accB);
     assertThat(accB).isCloseTo(accA, within(0.005));
-    // The fastest epoch of each: this machine's cores are shared, and a neighbour's build can
-    // slow any one epoch down.
-    assertThat(fastest(b)).isLessThanOrEqualTo(3 * fastest(a));
+    // An epoch after warm-up, on average: this machine's cores are shared, and a neighbour's
+    // build can slow any one epoch down.
+    assertThat(meanAfterFirst(b)).isLessThanOrEqualTo(3 * meanAfterFirst(a));
     assertThat(slowest).isPositive();
   }
 
-  private static double fastest(JsonNode metrics) {
-    double min = Double.POSITIVE_INFINITY;
-    for (JsonNode e : metrics.get("epochs")) {
-      min = Math.min(min, e.get("seconds").asDouble());
+  private static double meanAfterFirst(JsonNode metrics) {
+    JsonNode epochs = metrics.get("epochs");
+    double sum = 0;
+    for (int i = 1; i < epochs.size(); i++) {
+      sum += epochs.get(i).get("seconds").asDouble();
     }
-    return min;
+    return sum / (epochs.size() - 1);
   }
 
   @Test
