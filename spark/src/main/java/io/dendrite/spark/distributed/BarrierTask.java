@@ -1,11 +1,12 @@
 package io.dendrite.spark.distributed;
 
+import io.dendrite.spark.collective.AllReduce;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.BarrierTaskContext;
@@ -35,8 +36,9 @@ final class BarrierTask extends AbstractFunction1<Iterator<Integer>, Iterator<St
     int rank = context.partitionId();
     String address = context.getTaskInfos()[rank].address();
     String host = address.contains(":") ? address.substring(0, address.lastIndexOf(':')) : address;
-    try (ServerSocket own = new ServerSocket(0, 50, InetAddress.getByName(host))) {
-      String[] all = context.allGather(host + ":" + own.getLocalPort());
+    try (ServerSocketChannel own = AllReduce.listen(InetAddress.getByName(host))) {
+      int port = ((InetSocketAddress) own.getLocalAddress()).getPort();
+      String[] all = context.allGather(host + ":" + port);
       List<InetSocketAddress> addresses = new ArrayList<>();
       for (String a : all) {
         int colon = a.lastIndexOf(':');

@@ -18,7 +18,7 @@ import io.dendrite.core.train.TrainingResult;
 import io.dendrite.runner.wiring.PluginModule;
 import io.dendrite.spark.collective.AllReduce;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class DataParallelWorker {
    * @throws DendriteException naming the worker that failed, when any did
    */
   public static void run(
-      WorkerSpec spec, int rank, List<InetSocketAddress> addresses, ServerSocket own) {
+      WorkerSpec spec, int rank, List<InetSocketAddress> addresses, ServerSocketChannel own) {
     PluginRegistry registry = PluginRegistry.discover(DataParallelWorker.class.getClassLoader());
     Experiment experiment =
         new PlainExperimentReader(registry, spec.source()).read(spec.experiment());

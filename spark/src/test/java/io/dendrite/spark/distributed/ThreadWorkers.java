@@ -9,11 +9,12 @@ import io.dendrite.core.train.TrainingCheckpoint;
 import io.dendrite.core.train.TrainingListener;
 import io.dendrite.core.train.TrainingReplay;
 import io.dendrite.core.train.TrainingResult;
+import io.dendrite.spark.collective.AllReduce;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,13 +63,13 @@ final class ThreadWorkers {
       Optional<TrainingCheckpoint> resume,
       TrainingListener driver)
       throws Exception {
-    List<ServerSocket> sockets = new ArrayList<>();
+    List<ServerSocketChannel> sockets = new ArrayList<>();
     List<InetSocketAddress> addresses = new ArrayList<>();
     InetAddress loopback = InetAddress.getLoopbackAddress();
     for (int k = 0; k < workers; k++) {
-      ServerSocket s = new ServerSocket(0, 50, loopback);
+      ServerSocketChannel s = AllReduce.listen(loopback);
       sockets.add(s);
-      addresses.add(new InetSocketAddress(loopback, s.getLocalPort()));
+      addresses.add((InetSocketAddress) s.getLocalAddress());
     }
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     try (DriverChannel channel = DriverChannel.open();
@@ -120,7 +121,7 @@ final class ThreadWorkers {
       return new Outcome(replay.result(), failure, errors);
     } finally {
       pool.shutdownNow();
-      for (ServerSocket s : sockets) {
+      for (ServerSocketChannel s : sockets) {
         try {
           s.close();
         } catch (IOException e) {
