@@ -18,6 +18,9 @@ import io.dendrite.core.spi.support.RowwiseLoss;
  */
 final class SoftmaxCrossEntropyLoss extends RowwiseLoss {
   private final double labelSmoothing;
+  // exp(z_k - max) of the current row, for the gradient: exp is most of this loss's time, and the
+  // same argument gives the same bits, so computing it once changes nothing else.
+  private double[] exps = new double[0];
 
   SoftmaxCrossEntropyLoss(Reduction reduction, double labelSmoothing) {
     super(reduction);
@@ -38,9 +41,13 @@ final class SoftmaxCrossEntropyLoss extends RowwiseLoss {
     for (int k = 0; k < n; k++) {
       max = Math.max(max, logits[k]);
     }
+    if (exps.length < n) {
+      exps = new double[n];
+    }
     double sumExp = 0;
     for (int k = 0; k < n; k++) {
-      sumExp += Math.exp(logits[k] - max);
+      exps[k] = Math.exp(logits[k] - max);
+      sumExp += exps[k];
     }
     double logSumExp = Math.log(sumExp);
     double loss = 0;
@@ -55,8 +62,7 @@ final class SoftmaxCrossEntropyLoss extends RowwiseLoss {
     }
     if (grad != null) {
       for (int k = 0; k < n; k++) {
-        grad[k] =
-            Math.exp(logits[k] - max) / sumExp * targetSum - smoothed(target[k], labelSmoothing, n);
+        grad[k] = exps[k] / sumExp * targetSum - smoothed(target[k], labelSmoothing, n);
       }
     }
     return loss;
