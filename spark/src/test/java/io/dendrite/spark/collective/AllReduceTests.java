@@ -176,6 +176,21 @@ class AllReduceTests {
   }
 
   @Test
+  void aWorkerThatNeverJoinsIsCountedWhenTheWaitEnds() throws Exception {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    try (ServerSocketChannel zero = AllReduce.listen(loopback);
+        ServerSocketChannel one = AllReduce.listen(loopback)) {
+      List<InetSocketAddress> addresses =
+          List.of(
+              (InetSocketAddress) zero.getLocalAddress(),
+              (InetSocketAddress) one.getLocalAddress());
+      assertThatThrownBy(() -> AllReduce.connect(0, addresses, zero, Duration.ofSeconds(1)))
+          .isInstanceOf(DendriteException.class)
+          .hasMessage("worker 0 waited 1 s for the workers after it to connect; 0 of 1 did");
+    }
+  }
+
+  @Test
   void aWorkerAtAnotherStepIsOutOfStep() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
