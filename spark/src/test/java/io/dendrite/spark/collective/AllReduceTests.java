@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dendrite.core.DendriteException;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,11 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The all-reduce between workers on threads of this process, over sockets on the loopback. */
 @Timeout(60)
 class AllReduceTests {
-  /** What a worker does once it has joined the others. */
-  interface Work<T> {
-    T run(AllReduce allReduce) throws Exception;
-  }
-
   @ParameterizedTest(name = "{0} workers, {1} values")
   @CsvSource({"2, 0", "2, 1", "2, 100003", "3, 1", "3, 7", "3, 100003", "4, 2", "4, 65536"})
   void everyWorkerEndsWithTheSumInRankOrder(int workers, int length) throws Exception {
@@ -56,7 +44,7 @@ class AllReduceTests {
     }
     double sumOfExtras = expectedExtra;
     List<float[]> results =
-        onWorkers(
+        LoopbackWorkers.run(
             workers,
             Duration.ofSeconds(20),
             a -> {
@@ -78,7 +66,7 @@ class AllReduceTests {
   void roundsOfOtherLengthsFollowOneAnother() throws Exception {
     int[] lengths = {5, 200_000, 1, 0, 33, 1_000_000, 2};
     List<float[]> results =
-        onWorkers(
+        LoopbackWorkers.run(
             3,
             Duration.ofSeconds(20),
             a -> {
@@ -103,7 +91,7 @@ class AllReduceTests {
     // 64 MB a worker: far more than any socket buffer, so a blocking write each way would hang.
     int length = 16 << 20;
     List<float[]> results =
-        onWorkers(
+        LoopbackWorkers.run(
             2,
             Duration.ofSeconds(20),
             a -> {
@@ -119,60 +107,48 @@ class AllReduceTests {
 
   @Test
   void aWorkerThatClosesItsSocketsIsNamed() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<Object>> done =
-          start(
-              pool,
-              2,
-              Duration.ofSeconds(20),
-              a -> {
-                if (a.rank() == 1) {
-                  a.close();
-                  return null;
-                }
-                float[] v = new float[10];
-                return a.sum(7, 0, v, v.length, 0);
-              });
-      assertThatThrownBy(() -> get(done.get(0)))
-          .isInstanceOf(DendriteException.class)
-          .hasMessageMatching(
-              "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) (closed the connection \\(it failed or was"
-                  + " stopped\\)|was lost \\(.*\\)) at step 7; seen from worker 0");
-    } finally {
-      pool.shutdownNow();
-    }
+    Exception failure =
+        LoopbackWorkers.failureOfWorkerZero(
+            Duration.ofSeconds(20),
+            a -> {
+              if (a.rank() == 1) {
+                a.close();
+                return null;
+              }
+              float[] v = new float[10];
+              return a.sum(7, 0, v, v.length, 0);
+            });
+    assertThat(failure)
+        .isInstanceOf(DendriteException.class)
+        .hasMessageMatching(
+            "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) (closed the connection \\(it failed or was"
+                + " stopped\\)|was lost \\(.*\\)) at step 7; seen from worker 0");
   }
 
   @Test
   void aSilentWorkerIsFoundByTheTimeout() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<Object>> done =
-          start(
-              pool,
-              2,
-              Duration.ofSeconds(1),
-              a -> {
-                if (a.rank() == 1) {
-                  Thread.sleep(3000);
-                  return null;
-                }
-                long started = System.nanoTime();
-                try {
-                  return a.sum(4, 0, new float[3], 3, 0);
-                } finally {
-                  assertThat(System.nanoTime() - started).isLessThan(2_500_000_000L);
-                }
-              });
-      assertThatThrownBy(() -> get(done.get(0)))
-          .isInstanceOf(DendriteException.class)
-          .hasMessageMatching(
-              "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) sent nothing for 1 s \\(stuck, or its machine is"
-                  + " unreachable\\) at step 4; seen from worker 0");
-    } finally {
-      pool.shutdownNow();
-    }
+    long[] waited = new long[1];
+    Exception failure =
+        LoopbackWorkers.failureOfWorkerZero(
+            Duration.ofSeconds(1),
+            a -> {
+              if (a.rank() == 1) {
+                Thread.sleep(3000);
+                return null;
+              }
+              long started = System.nanoTime();
+              try {
+                return a.sum(4, 0, new float[3], 3, 0);
+              } finally {
+                waited[0] = System.nanoTime() - started;
+              }
+            });
+    assertThat(failure)
+        .isInstanceOf(DendriteException.class)
+        .hasMessageMatching(
+            "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) sent nothing for 1 s \\(stuck, or its machine is"
+                + " unreachable\\) at step 4; seen from worker 0");
+    assertThat(waited[0]).isBetween(900_000_000L, 2_500_000_000L);
   }
 
   @Test
@@ -192,69 +168,14 @@ class AllReduceTests {
 
   @Test
   void aWorkerAtAnotherStepIsOutOfStep() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<Object>> done =
-          start(
-              pool,
-              2,
-              Duration.ofSeconds(5),
-              a -> a.sum(a.rank() == 0 ? 12 : 13, 0, new float[4], 4, 0));
-      assertThatThrownBy(() -> get(done.get(0)))
-          .isInstanceOf(DendriteException.class)
-          .hasMessageMatching(
-              "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) is out of step: it sent step 13 \\(phase 0\\)"
-                  + " with 4 values, worker 0 is at step 12 \\(phase 0\\) with 4");
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static <T> List<T> onWorkers(int workers, Duration timeout, Work<T> work)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
-    try {
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : start(pool, workers, timeout, work)) {
-        results.add(get(f));
-      }
-      return results;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static <T> List<Future<T>> start(
-      ExecutorService pool, int workers, Duration timeout, Work<T> work) throws IOException {
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    List<ServerSocketChannel> own = new ArrayList<>();
-    List<InetSocketAddress> addresses = new ArrayList<>();
-    for (int k = 0; k < workers; k++) {
-      ServerSocketChannel s = AllReduce.listen(loopback);
-      own.add(s);
-      addresses.add((InetSocketAddress) s.getLocalAddress());
-    }
-    List<Future<T>> futures = new ArrayList<>();
-    for (int k = 0; k < workers; k++) {
-      int rank = k;
-      futures.add(
-          pool.submit(
-              () -> {
-                try (ServerSocketChannel listening = own.get(rank);
-                    AllReduce a = AllReduce.connect(rank, addresses, listening, timeout)) {
-                  return work.run(a);
-                }
-              }));
-    }
-    return futures;
-  }
-
-  private static <T> T get(Future<T> f) throws Exception {
-    try {
-      return f.get(50, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception x ? x : e;
-    }
+    Exception failure =
+        LoopbackWorkers.failureOfWorkerZero(
+            Duration.ofSeconds(5), a -> a.sum(a.rank() == 0 ? 12 : 13, 0, new float[4], 4, 0));
+    assertThat(failure)
+        .isInstanceOf(DendriteException.class)
+        .hasMessageMatching(
+            "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) is out of step: it sent step 13 \\(phase 0\\)"
+                + " with 4 values, worker 0 is at step 12 \\(phase 0\\) with 4");
   }
 
   private static int[] bits(float[] v) {

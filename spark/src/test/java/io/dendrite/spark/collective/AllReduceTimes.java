@@ -1,16 +1,9 @@
 package io.dendrite.spark.collective;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Times rounds of the all-reduce between workers on threads of this process, over the loopback: the
@@ -32,56 +25,34 @@ public final class AllReduceTimes {
     int length = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    List<ServerSocketChannel> own = new ArrayList<>();
-    List<InetSocketAddress> addresses = new ArrayList<>();
-    for (int k = 0; k < workers; k++) {
-      ServerSocketChannel s = AllReduce.listen(loopback);
-      own.add(s);
-      addresses.add((InetSocketAddress) s.getLocalAddress());
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
-    try {
-      List<Future<long[]>> times = new ArrayList<>();
-      for (int k = 0; k < workers; k++) {
-        int rank = k;
-        times.add(
-            pool.submit(
-                () -> {
-                  try (ServerSocketChannel listening = own.get(rank);
-                      AllReduce a =
-                          AllReduce.connect(rank, addresses, listening, Duration.ofSeconds(30))) {
-                    float[] values = new float[length];
-                    long[] t = new long[rounds];
-                    for (int round = 0; round < rounds; round++) {
-                      Arrays.fill(values, rank);
-                      long start = System.nanoTime();
-                      a.sum(round, 0, values, length, 0);
-                      t[round] = System.nanoTime() - start;
-                    }
-                    return t;
-                  }
-                }));
-      }
-      long[] t = times.get(0).get();
-      for (Future<long[]> f : times) {
-        f.get();
-      }
-      long[] measured = Arrays.copyOfRange(t, rounds / 2, rounds);
-      Arrays.sort(measured);
-      System.out.printf(
-          Locale.ROOT,
-          "%d workers, %d floats: best %.0f µs, median %.0f µs, 90th percentile %.0f µs (%d"
-              + " rounds after %d)%n",
-          workers,
-          length,
-          measured[0] / 1e3,
-          measured[measured.length / 2] / 1e3,
-          measured[measured.length * 9 / 10] / 1e3,
-          measured.length,
-          rounds / 2);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<long[]> times =
+        LoopbackWorkers.run(
+            workers,
+            Duration.ofSeconds(30),
+            a -> {
+              float[] values = new float[length];
+              long[] t = new long[rounds];
+              for (int round = 0; round < rounds; round++) {
+                Arrays.fill(values, a.rank());
+                long start = System.nanoTime();
+                a.sum(round, 0, values, length, 0);
+                t[round] = System.nanoTime() - start;
+              }
+              return t;
+            });
+    long[] t = times.get(0);
+    long[] measured = Arrays.copyOfRange(t, rounds / 2, rounds);
+    Arrays.sort(measured);
+    System.out.printf(
+        Locale.ROOT,
+        "%d workers, %d floats: best %.0f µs, median %.0f µs, 90th percentile %.0f µs (%d"
+            + " rounds after %d)%n",
+        workers,
+        length,
+        measured[0] / 1e3,
+        measured[measured.length / 2] / 1e3,
+        measured[measured.length * 9 / 10] / 1e3,
+        measured.length,
+        rounds / 2);
   }
 }
