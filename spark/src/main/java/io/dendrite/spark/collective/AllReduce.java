@@ -390,12 +390,22 @@ public final class AllReduce implements AutoCloseable {
     if (e instanceof SocketTimeoutException) {
       what =
           "sent nothing for " + seconds(timeoutMillis) + " (stuck, or its machine is unreachable)";
-    } else if (e instanceof EOFException) {
+    } else if (e instanceof EOFException || closedByPeer(e)) {
       what = "closed the connection (it failed or was stopped)";
     } else {
       what = "was lost (" + e.getMessage() + ")";
     }
     return failure(name(k) + " " + what + " at step " + tag / 16 + "; seen from worker " + rank);
+  }
+
+  /**
+   * Whether {@code e} is the operating system's word that the other end closed: a peer that dies
+   * with bytes unread resets the connection, so the write or read at this end fails with a reset or
+   * a broken pipe rather than reading the end of the stream.
+   */
+  private static boolean closedByPeer(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Connection reset") || message.contains("Broken pipe");
   }
 
   /** {@code worker 1 (10.0.0.5:41234)}: how messages name a worker. */

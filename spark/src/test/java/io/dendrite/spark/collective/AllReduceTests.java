@@ -121,8 +121,31 @@ class AllReduceTests {
     assertThat(failure)
         .isInstanceOf(DendriteException.class)
         .hasMessageMatching(
-            "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) (closed the connection \\(it failed or was"
-                + " stopped\\)|was lost \\(.*\\)) at step 7; seen from worker 0");
+            "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) closed the connection \\(it failed or was"
+                + " stopped\\) at step 7; seen from worker 0");
+  }
+
+  @Test
+  void aWorkerThatDiesWithBytesUnreadIsNamedTheSameWay() throws Exception {
+    // Closing a socket with bytes unread resets the connection, as a killed process does: the
+    // other end then reads a reset, not the end of the stream.
+    Exception failure =
+        LoopbackWorkers.failureOfWorkerZero(
+            Duration.ofSeconds(20),
+            a -> {
+              if (a.rank() == 1) {
+                Thread.sleep(300);
+                a.close();
+                return null;
+              }
+              float[] v = new float[100_000];
+              return a.sum(9, 0, v, v.length, 0);
+            });
+    assertThat(failure)
+        .isInstanceOf(DendriteException.class)
+        .hasMessageMatching(
+            "worker 1 \\(127\\.0\\.0\\.1:\\d+\\) closed the connection \\(it failed or was"
+                + " stopped\\) at step 9; seen from worker 0");
   }
 
   @Test
