@@ -61,6 +61,7 @@ final class VectorFloatKernels implements FloatKernels {
   private static final int PACK_STRIPS = 6;
   private static final int PACK_PANELS = 7;
   private static final int STRIP_PRODUCT = 8;
+  private static final int FORWARD_STRIPS = 9;
 
   /**
    * A packed value's cost in the multiply-adds {@link ComputePool} counts (a contiguous copy), so
@@ -238,17 +239,30 @@ final class VectorFloatKernels implements FloatKernels {
     job.n = n;
     try {
       if (form == TRANSPOSED_B) {
-        // a·bᵀ is computed as its transpose b·aᵀ, in two calls: strips of aᵀ packed from the
-        // batch, then the product from panels of b's rows (the threads share out the rows of b,
-        // which keeps every thread's tiles as wide as the batch), each piece transposing its rows
-        // back into c. The strips and panels are padded with zeros to whole tiles, so that every
-        // element of the product comes from the packed tile; the padding is computed and never
-        // read.
+        // a·bᵀ is computed as its transpose b·aᵀ: strips of aᵀ packed from the batch, and panels
+        // of b's rows, padded with zeros to whole tiles, so that every element of the product
+        // comes from a whole tile; the padding is computed and never read.
         int width = roundUp(m, STRIP_COLS);
         int height = roundUp(n, PANEL_ROWS);
+        int strips = width / STRIP_COLS;
         job.width = width;
-        job.reserve(height * Math.max(k, KC), height * width);
+        job.height = height;
         job.reserveStrips(width * k);
+        if (strips >= pool.threads()) {
+          // A strip of the batch for each thread at least: in one call, each thread packs its
+          // strips, meets them with every panel of b and writes their rows of c. Nothing it
+          // reads or writes is another thread's, but for b: shared out by panels of b instead,
+          // each thread read the strip the other had packed and both wrote into every row of c,
+          // and the 784x256 forward took 178 µs on two threads against 250 µs on one.
+          job.reserve(strips * PANEL_ROWS * k, strips * height * STRIP_COLS);
+          job.form = FORWARD_STRIPS;
+          pool.run(job, strips, 1, (long) m * n * k);
+          return;
+        }
+        // Fewer strips than threads: the strips are packed first, then the threads share out the
+        // panels of b's rows (which keeps every thread's tiles as wide as the batch), each piece
+        // transposing its rows back into c.
+        job.reserve(height * Math.max(k, KC), height * width);
         job.form = PACK_TRANSPOSED_STRIPS;
         pool.run(job, width / STRIP_COLS, 1, (long) m * k * TRANSPOSE_COST);
         job.form = TRANSPOSED_B;
@@ -311,6 +325,9 @@ final class VectorFloatKernels implements FloatKernels {
     /** Columns of the forward's padded product {@code ct}: the batch rounded up to strips. */
     int width;
 
+    /** Rows of the forward's padded product {@code ct}: b's rows rounded up to panels. */
+    int height;
+
     /** Whether the a of a strip-shared product is transposed ({@code multiplyTransposedA}). */
     boolean transposedA;
 
@@ -350,12 +367,19 @@ final class VectorFloatKernels implements FloatKernels {
       int stripEnd = strips * STRIP_COLS;
       float[] packed = this.panels;
       if (panelEnd - from > stripEnd) {
-        // More rows than columns (a forward): each panel is packed whole just before it meets
-        // every strip, into the same place in this piece's part of the buffer, so that it is
-        // written into L1 and read from there (405 µs against 424 µs for a forward packed whole
-        // first, on 784x256).
+        // More rows than columns (a forward): each panel meets only the few strips of the batch
+        // (two with 512-bit vectors), too few to pay for packing it. Whole panels of a row-major
+        // a are read where they are, six rows side by side (the 784x256 forward took 250 µs
+        // against 302 µs packing each panel into L1 first, on an AVX-512 Zen 4); a panel past
+        // the last row is packed, padded with zeros.
         int at = from * k;
         for (int i = from; i < panelEnd; i += PANEL_ROWS) {
+          if (aps == 1 && i + PANEL_ROWS <= rows) {
+            for (int j = 0; j < stripEnd; j += STRIP_COLS) {
+              rowsTile6x2(a, i * ars, ars, stripBuffer, j * k, c, ldc, i * ldc + j, k);
+            }
+            continue;
+          }
           packPanels(a, ars, aps, rows, i, i + PANEL_ROWS, 0, k, k, packed, at);
           for (int j = 0; j < stripEnd; j += STRIP_COLS) {
             packedTile6x2(packed, at, stripBuffer, j * k, c, ldc, i * ldc + j, k, true);
@@ -574,6 +598,67 @@ final class VectorFloatKernels implements FloatKernels {
       }
     }
 
+    /**
+     * Computes the rows of {@code c = a·bᵀ + row} that strips {@code [s0, s1)} of the batch hold:
+     * packs the strips, meets them with every panel of {@code b} (read in place; the last one, past
+     * b's rows, packed with zeros), each strip's product in a region of {@code ct} of its own, then
+     * writes those rows of {@code c}.
+     */
+    private void forwardStrips(int s0, int s1) {
+      packTransposedStrips(s0, s1);
+      int panelEnd = n - n % PANEL_ROWS;
+      int region = height * STRIP_COLS;
+      for (int i = 0; i < panelEnd; i += PANEL_ROWS) {
+        for (int s = s0; s < s1; s++) {
+          rowsTile6x2(
+              b,
+              i * k,
+              k,
+              stripBuffer,
+              s * STRIP_COLS * k,
+              ct,
+              STRIP_COLS,
+              s * region + i * STRIP_COLS,
+              k);
+        }
+      }
+      if (panelEnd < n) {
+        int at = s0 * PANEL_ROWS * k;
+        packPanels(b, k, 1, n, panelEnd, panelEnd + PANEL_ROWS, 0, k, k, panels, at);
+        for (int s = s0; s < s1; s++) {
+          packedTile6x2(
+              panels,
+              at,
+              stripBuffer,
+              s * STRIP_COLS * k,
+              ct,
+              STRIP_COLS,
+              s * region + panelEnd * STRIP_COLS,
+              k,
+              true);
+        }
+      }
+      // Sixteen columns of c at a time, row by row, as writeBack does: the sixteen rows of ct
+      // they read stay in L1.
+      int rowEnd = Math.min(m, s1 * STRIP_COLS);
+      for (int i0 = 0; i0 < n; i0 += 16) {
+        int i1 = Math.min(i0 + 16, n);
+        for (int j = s0 * STRIP_COLS; j < rowEnd; j++) {
+          int dst = j * n;
+          int src = (j / STRIP_COLS) * region + j % STRIP_COLS;
+          if (row == null) {
+            for (int i = i0; i < i1; i++) {
+              c[dst + i] = ct[src + i * STRIP_COLS];
+            }
+          } else {
+            for (int i = i0; i < i1; i++) {
+              c[dst + i] = ct[src + i * STRIP_COLS] + row[i];
+            }
+          }
+        }
+      }
+    }
+
     void reserveStrips(int size) {
       if (stripBuffer.length < size) {
         stripBuffer = new float[size];
@@ -617,6 +702,9 @@ final class VectorFloatKernels implements FloatKernels {
           } else {
             packPanels(a, k, 1, m, from, to, 0, k, k, panels, from * k);
           }
+          break;
+        case FORWARD_STRIPS:
+          forwardStrips(from, to);
           break;
         case STRIP_PRODUCT:
           if (transposedA) {
@@ -748,6 +836,71 @@ final class VectorFloatKernels implements FloatKernels {
       s40 = x.fma(b0, s40);
       s41 = x.fma(b1, s41);
       x = FloatVector.broadcast(S, ap[r + 5]);
+      s50 = x.fma(b0, s50);
+      s51 = x.fma(b1, s51);
+    }
+    s00.intoArray(c, ci);
+    s01.intoArray(c, ci + L);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + L);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + L);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + L);
+    s40.intoArray(c, c4);
+    s41.intoArray(c, c4 + L);
+    s50.intoArray(c, c5);
+    s51.intoArray(c, c5 + L);
+  }
+
+  /**
+   * {@link #packedTile6x2} with the six rows of {@code A} read in place: {@code c[ci + r·ldc + v·L
+   * ..] = Σ_p a[ao + r·lda + p] · bp[bo + p·2L + v·L ..]}, the same chain of fma from zero.
+   */
+  private static void rowsTile6x2(
+      float[] a, int ao, int lda, float[] bp, int bo, float[] c, int ldc, int ci, int kc) {
+    int c1 = ci + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int c4 = c3 + ldc;
+    int c5 = c4 + ldc;
+    FloatVector s00 = FloatVector.zero(S);
+    FloatVector s01 = s00;
+    FloatVector s10 = s00;
+    FloatVector s11 = s00;
+    FloatVector s20 = s00;
+    FloatVector s21 = s00;
+    FloatVector s30 = s00;
+    FloatVector s31 = s00;
+    FloatVector s40 = s00;
+    FloatVector s41 = s00;
+    FloatVector s50 = s00;
+    FloatVector s51 = s00;
+    int a1 = ao + lda;
+    int a2 = a1 + lda;
+    int a3 = a2 + lda;
+    int a4 = a3 + lda;
+    int a5 = a4 + lda;
+    for (int p = 0; p < kc; p++) {
+      int q = bo + p * (2 * L);
+      FloatVector b0 = FloatVector.fromArray(S, bp, q);
+      FloatVector b1 = FloatVector.fromArray(S, bp, q + L);
+      FloatVector x = FloatVector.broadcast(S, a[ao + p]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = FloatVector.broadcast(S, a[a1 + p]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = FloatVector.broadcast(S, a[a2 + p]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = FloatVector.broadcast(S, a[a3 + p]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      x = FloatVector.broadcast(S, a[a4 + p]);
+      s40 = x.fma(b0, s40);
+      s41 = x.fma(b1, s41);
+      x = FloatVector.broadcast(S, a[a5 + p]);
       s50 = x.fma(b0, s50);
       s51 = x.fma(b1, s51);
     }
