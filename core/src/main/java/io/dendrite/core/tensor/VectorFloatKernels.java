@@ -13,11 +13,15 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The inner loops are axpys: a register tile of 6 output rows × 2 vectors of columns accumulates
  * {@code a(i, p) · b[p, j..]} over the reduction index {@code p}, so that every load of {@code b}
- * feeds 6 fused multiply-adds and no lanes need summing at the end. All three forms read both
+ * feeds 6 fused multiply-adds and no lanes need summing at the end. The gradients read both
  * operands from packed copies, panels of 6 rows of {@code a} and strips of 2 vectors of {@code b},
- * each laid out step by step, because broadcasting from 6 strided rows runs at half the speed. 12
- * accumulators and 3 operands fit the 16 registers of AVX2; a 4×3 tile needs all 16 and spills.
- * {@code a·bᵀ} is computed as its transpose {@code b·aᵀ} so that the batch is the vector side.
+ * each laid out step by step: their panels meet many strips. {@code a·bᵀ} (the forward) is computed
+ * as its transpose {@code b·aᵀ}, so that the batch is the vector side; the batch's few strips are
+ * packed, and the weights' rows are read in place, six side by side, where packing them cost more
+ * than it saved (with 8 lanes and twice the strips the balance was the other way, see
+ * bench/README.md). 12 accumulators and 3 operands fit the 16 registers of AVX2; a 4×3 tile needs
+ * all 16 and spills, and with AVX-512's 32 registers a 6×4 tile of 24 accumulators still ran at
+ * half the speed under C2.
  *
  * <p>For a given shape, each output element is computed by the same operations in the same order,
  * whichever tile, block or thread computes it: in the axpy form, a chain of fma in increasing order
@@ -30,10 +34,25 @@ import jdk.incubator.vector.VectorSpecies;
  * jdk.incubator.vector} module is present, so that JVMs without it never load it.
  */
 final class VectorFloatKernels implements FloatKernels {
-  static final VectorFloatKernels INSTANCE = new VectorFloatKernels();
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+
+  /**
+   * Whether the forward reads whole panels of the weights in place rather than packing each first.
+   * Measured on one Zen 4 on the 784x256 forward: with 16 lanes in place took 246-253 µs against
+   * 302 µs packed (a batch of 128: 490-504 against 548 µs); with 8 lanes (the JVM held to AVX2) 576
+   * µs against 340-386 µs, and on two threads 293 against 261 µs. Eight lanes do half the work per
+   * broadcast, and a batch has twice the strips to share a packed panel.
+   */
+  private static final boolean WEIGHTS_IN_PLACE = L >= 16;
+
+  static final VectorFloatKernels INSTANCE = new VectorFloatKernels(WEIGHTS_IN_PLACE);
+
+  /** The kernels with the forward's other way with the weights, for tests of both ways. */
+  static final VectorFloatKernels OTHER_WEIGHTS = new VectorFloatKernels(!WEIGHTS_IN_PLACE);
+
+  private final boolean weightsInPlace;
 
   /** Rows per register tile of the dot products; their thread blocks are aligned on it. */
   static final int TILE_ROWS = 4;
@@ -82,7 +101,9 @@ final class VectorFloatKernels implements FloatKernels {
   /** Enough rounds for C2 to compile the kernels, for JVMs that cannot count allocations. */
   private static final int WARM_UP_ROUNDS = 2000;
 
-  private VectorFloatKernels() {}
+  private VectorFloatKernels(boolean weightsInPlace) {
+    this.weightsInPlace = weightsInPlace;
+  }
 
   /**
    * Runs the kernels on small inputs until the JIT has compiled them.
@@ -162,7 +183,7 @@ final class VectorFloatKernels implements FloatKernels {
 
   @Override
   public void multiply(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
-    run(pool, MULTIPLY, a, b, c, m, k, n);
+    run(pool, MULTIPLY, a, b, null, c, m, k, n, weightsInPlace);
   }
 
   @Override
@@ -170,7 +191,7 @@ final class VectorFloatKernels implements FloatKernels {
       ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     // With fewer rows than a vector holds, the transposed product would have no full vector to
     // compute with: dot products along k are then faster.
-    run(pool, m >= L ? TRANSPOSED_B : TRANSPOSED_B_DOT, a, b, c, m, k, n);
+    run(pool, m >= L ? TRANSPOSED_B : TRANSPOSED_B_DOT, a, b, null, c, m, k, n, weightsInPlace);
   }
 
   // As many bytes as a float vector has lanes: one byte per lane, widened to int, then to float.
@@ -200,7 +221,7 @@ final class VectorFloatKernels implements FloatKernels {
   @Override
   public void multiplyTransposedA(
       ComputePool pool, float[] a, float[] b, float[] c, int k, int m, int n) {
-    run(pool, TRANSPOSED_A, a, b, c, m, k, n);
+    run(pool, TRANSPOSED_A, a, b, null, c, m, k, n, weightsInPlace);
   }
 
   @Override
@@ -209,13 +230,8 @@ final class VectorFloatKernels implements FloatKernels {
     if (m < L) {
       FloatKernels.super.multiplyTransposedBAddRow(pool, a, b, row, c, m, k, n);
     } else {
-      run(pool, TRANSPOSED_B, a, b, row, c, m, k, n);
+      run(pool, TRANSPOSED_B, a, b, row, c, m, k, n, weightsInPlace);
     }
-  }
-
-  private static void run(
-      ComputePool pool, int form, float[] a, float[] b, float[] c, int m, int k, int n) {
-    run(pool, form, a, b, null, c, m, k, n);
   }
 
   private static void run(
@@ -227,9 +243,11 @@ final class VectorFloatKernels implements FloatKernels {
       float[] c,
       int m,
       int k,
-      int n) {
+      int n,
+      boolean weightsInPlace) {
     Job job = JOBS.get();
     job.form = form;
+    job.weightsInPlace = weightsInPlace;
     job.a = a;
     job.b = b;
     job.row = row;
@@ -248,12 +266,14 @@ final class VectorFloatKernels implements FloatKernels {
         job.width = width;
         job.height = height;
         job.reserveStrips(width * k);
-        if (strips >= pool.threads()) {
+        if (weightsInPlace && strips >= pool.threads()) {
           // A strip of the batch for each thread at least: in one call, each thread packs its
           // strips, meets them with every panel of b and writes their rows of c. Nothing it
           // reads or writes is another thread's, but for b: shared out by panels of b instead,
           // each thread read the strip the other had packed and both wrote into every row of c,
-          // and the 784x256 forward took 178 µs on two threads against 250 µs on one.
+          // and the 784x256 forward took 178 µs on two threads against 250 µs on one. Packed
+          // weights stay shared out by panels, each packed once: with a strip per thread, every
+          // thread packed every panel, and with 8 lanes two threads took 263 µs against 210 µs.
           job.reserve(strips * PANEL_ROWS * k, strips * height * STRIP_COLS);
           job.form = FORWARD_STRIPS;
           pool.run(job, strips, 1, (long) m * n * k);
@@ -328,6 +348,11 @@ final class VectorFloatKernels implements FloatKernels {
     /** Rows of the forward's padded product {@code ct}: b's rows rounded up to panels. */
     int height;
 
+    /**
+     * Whether the forward reads whole panels of the weights in place ({@link #WEIGHTS_IN_PLACE}).
+     */
+    boolean weightsInPlace;
+
     /** Whether the a of a strip-shared product is transposed ({@code multiplyTransposedA}). */
     boolean transposedA;
 
@@ -367,14 +392,15 @@ final class VectorFloatKernels implements FloatKernels {
       int stripEnd = strips * STRIP_COLS;
       float[] packed = this.panels;
       if (panelEnd - from > stripEnd) {
-        // More rows than columns (a forward): each panel meets only the few strips of the batch
-        // (two with 512-bit vectors), too few to pay for packing it. Whole panels of a row-major
-        // a are read where they are, six rows side by side (the 784x256 forward took 250 µs
-        // against 302 µs packing each panel into L1 first, on an AVX-512 Zen 4); a panel past
-        // the last row is packed, padded with zeros.
+        // More rows than columns (a forward): each panel meets only the few strips of the batch.
+        // With 16 lanes whole panels of a row-major a are read where they are, six rows side by
+        // side (WEIGHTS_IN_PLACE); otherwise each panel is packed whole just before it meets every
+        // strip, into the same place in this piece's part of the buffer, so that it is written
+        // into L1 and read from there. A panel past the last row is always packed, padded with
+        // zeros.
         int at = from * k;
         for (int i = from; i < panelEnd; i += PANEL_ROWS) {
-          if (aps == 1 && i + PANEL_ROWS <= rows) {
+          if (weightsInPlace && aps == 1 && i + PANEL_ROWS <= rows) {
             for (int j = 0; j < stripEnd; j += STRIP_COLS) {
               rowsTile6x2(a, i * ars, ars, stripBuffer, j * k, c, ldc, i * ldc + j, k);
             }

@@ -22,10 +22,6 @@ class VectorFloatKernelsTests extends FloatKernelsContract {
   }
 
   /**
-   * The product of {@code size} values computed on one thread, after checking that three threads (a
-   * pool that splits even the smallest call) give the same bits.
-   */
-  /**
    * The product on one, two and three threads, which must agree bit for bit. Two and three take
    * different paths where a batch has two strips: a strip per thread, or panels shared out.
    */
