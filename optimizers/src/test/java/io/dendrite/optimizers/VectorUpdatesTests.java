@@ -68,6 +68,50 @@ class VectorUpdatesTests {
     }
   }
 
+  /**
+   * The vector loop divides sqrt(v) by the bias correction without a division: here its bits are
+   * the division's for every second moment in [1, 4), and for 0, the extremes and infinity, at
+   * corrections of early, middle and late steps. With m = 1, lr = 1 and epsilon = 0, the weight
+   * becomes -1 / (sqrt(v) / correction), so that a one-ulp difference in the quotient shows.
+   */
+  @Test
+  void adamsDivisionByTheBiasCorrectionIsTheDivisionsBits() {
+    int chunk = 1 << 20;
+    float[] specials = {
+      0f, Float.MIN_VALUE, Float.MIN_NORMAL, 1e-30f, 1e30f, Float.MAX_VALUE, Float.POSITIVE_INFINITY
+    };
+    for (int t : new int[] {1, 2, 10, 1000, 9000}) {
+      float correction = (float) Math.sqrt(1 - Math.pow(0.999, t));
+      int first = Float.floatToIntBits(1f);
+      int end = Float.floatToIntBits(4f);
+      for (int start = first - specials.length; start < end; start += chunk) {
+        int n = Math.min(chunk, end - start);
+        float[] vPlain = new float[n];
+        for (int k = 0; k < n; k++) {
+          int bits = start + k;
+          vPlain[k] = bits < first ? specials[first - bits - 1] : Float.intBitsToFloat(bits);
+        }
+        float[][] plain = {new float[n], new float[n], filled(n, 1f), vPlain};
+        float[][] vector = {new float[n], new float[n], filled(n, 1f), vPlain.clone()};
+        AdamOptimizer.plainUpdate(
+            plain[0], plain[1], plain[2], plain[3], 0, n, 1f, 0f, 1f, 0f, 0f, 1f, correction, 0f);
+        VectorUpdates.adam(
+            vector[0], vector[1], vector[2], vector[3], 0, n, 1f, 0f, 1f, 0f, 1f, correction, 0f);
+        for (int k = 0; k < n; k++) {
+          if (Float.floatToRawIntBits(vector[0][k]) != Float.floatToRawIntBits(plain[0][k])) {
+            assertThat(vector[0][k]).as("step %d, v = %s", t, vPlain[k]).isEqualTo(plain[0][k]);
+          }
+        }
+      }
+    }
+  }
+
+  private static float[] filled(int n, float value) {
+    float[] a = new float[n];
+    java.util.Arrays.fill(a, value);
+    return a;
+  }
+
   @Test
   void sgdGivesThePlainBits() {
     float[][] plain = state(2);
